@@ -1,0 +1,326 @@
+//! The case (contract.md, "Case (input)"): typed, defaulted and validated.
+
+use super::input::{quoted_excerpt, InputError, Raw};
+use super::language::Language;
+use super::vocab::{Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope};
+use chrono::{DateTime, NaiveDate, Utc};
+
+/// A visitor's case, with every contract default applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Case {
+    pub role: Role,
+    pub product: Product,
+    pub description: String,
+    pub category: Option<Category>,
+    pub impact: Option<Impact>,
+    pub commit_24x7: bool,
+    pub coverage: Coverage,
+    pub plan: Plan,
+    pub language: Language,
+    pub location: Location,
+    pub time_zone: String,
+    /// `None`: the calendar's shipped list; `Some`: replaces it, even when empty.
+    pub holidays: Option<Vec<NaiveDate>>,
+    /// `None`: the moment the decision is made.
+    pub submitted_at: Option<DateTime<Utc>>,
+    pub admin_access: bool,
+    pub preview: Preview,
+    pub scope: Scope,
+    pub custom_code: bool,
+    pub previous_case: Option<PreviousCase>,
+}
+
+/// An earlier case the visitor refers to (REO-1..5, FUP-1..2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PreviousCase {
+    pub number: String,
+    pub closed_on: Option<NaiveDate>,
+    pub same_build: bool,
+    pub same_environment: bool,
+    pub same_error: bool,
+    pub after_hotfix: bool,
+}
+
+impl Case {
+    /// A case about `product` with every other field at its contract default.
+    pub fn new(product: Product) -> Self {
+        Case {
+            role: Role::CustomerAdmin,
+            product,
+            description: String::new(),
+            category: None,
+            impact: None,
+            commit_24x7: false,
+            coverage: Coverage::BusinessHours,
+            plan: Plan::Standard,
+            language: Language::english(),
+            location: Location::Other,
+            time_zone: "UTC".into(),
+            holidays: None,
+            submitted_at: None,
+            admin_access: true,
+            preview: Preview::Ga,
+            scope: Scope::SingleFunction,
+            custom_code: false,
+            previous_case: None,
+        }
+    }
+
+    /// Validates an input tree against the contract. The first problem found
+    /// is returned, with the path of the field it concerns.
+    pub fn from_raw(raw: &Raw) -> Result<Case, InputError> {
+        let fields = Fields::of(raw, "", CASE_FIELDS)?;
+        let product = fields
+            .enumerated("product", Product::parse, Product::allowed)?
+            .ok_or_else(|| {
+                let mut error = InputError::new(
+                    "product",
+                    format!(
+                        "is required; use one of: {}",
+                        Product::allowed().join(", ")
+                    ),
+                );
+                error.allowed = Product::allowed();
+                error
+            })?;
+        let mut case = Case::new(product);
+        if let Some(role) = fields.enumerated("role", Role::parse, Role::allowed)? {
+            case.role = role;
+        }
+        if let Some(description) = fields.text("description")? {
+            case.description = description.to_owned();
+        }
+        case.category = fields.enumerated("category", Category::parse, Category::allowed)?;
+        case.impact = fields.enumerated("impact", Impact::parse, Impact::allowed)?;
+        if let Some(value) = fields.boolean("commit_24x7")? {
+            case.commit_24x7 = value;
+        }
+        if let Some(value) = fields.enumerated("coverage", Coverage::parse, Coverage::allowed)? {
+            case.coverage = value;
+        }
+        if let Some(value) = fields.enumerated("plan", Plan::parse, Plan::allowed)? {
+            case.plan = value;
+        }
+        if let Some(tag) = fields.text("language")? {
+            case.language = Language::parse(tag).map_err(|why| {
+                InputError::new("language", format!("{} {why}", quoted_excerpt(tag)))
+            })?;
+        }
+        if let Some(value) = fields.enumerated("location", Location::parse, Location::allowed)? {
+            case.location = value;
+        }
+        if let Some(zone) = fields.text("time_zone")? {
+            case.time_zone = zone.trim().to_owned();
+        }
+        if let Some(list) = fields.list("holidays")? {
+            let dates = list
+                .iter()
+                .enumerate()
+                .map(|(index, item)| date(&format!("holidays[{index}]"), item))
+                .collect::<Result<Vec<_>, _>>()?;
+            case.holidays = Some(dates);
+        }
+        if let Some(text) = fields.text("submitted_at")? {
+            let instant = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
+                InputError::new(
+                    "submitted_at",
+                    format!(
+                        "{} is not an RFC 3339 instant; write e.g. 2026-11-18T03:15:00Z or 2026-11-18T12:15:00+09:00",
+                        quoted_excerpt(text)
+                    ),
+                )
+            })?;
+            case.submitted_at = Some(instant.with_timezone(&Utc));
+        }
+        if let Some(value) = fields.boolean("admin_access")? {
+            case.admin_access = value;
+        }
+        if let Some(value) = fields.enumerated("preview", Preview::parse, Preview::allowed)? {
+            case.preview = value;
+        }
+        if let Some(value) = fields.enumerated("scope", Scope::parse, Scope::allowed)? {
+            case.scope = value;
+        }
+        if let Some(value) = fields.boolean("custom_code")? {
+            case.custom_code = value;
+        }
+        if let Some(raw) = fields.get("previous_case") {
+            case.previous_case = PreviousCase::from_raw(raw)?;
+        }
+        Ok(case)
+    }
+}
+
+impl PreviousCase {
+    fn from_raw(raw: &Raw) -> Result<Option<PreviousCase>, InputError> {
+        if *raw == Raw::Null {
+            return Ok(None);
+        }
+        let fields = Fields::of(raw, "previous_case.", PREVIOUS_CASE_FIELDS)?;
+        let number = fields
+            .text("number")?
+            .map(str::trim)
+            .filter(|number| !number.is_empty())
+            .ok_or_else(|| {
+                InputError::new(
+                    "previous_case.number",
+                    "is required: the earlier case's number, as a string",
+                )
+            })?;
+        let closed_on = match fields.get("closed_on") {
+            None | Some(Raw::Null) => None,
+            Some(value) => Some(date("previous_case.closed_on", value)?),
+        };
+        Ok(Some(PreviousCase {
+            number: number.to_owned(),
+            closed_on,
+            same_build: fields.boolean("same_build")?.unwrap_or(true),
+            same_environment: fields.boolean("same_environment")?.unwrap_or(true),
+            same_error: fields.boolean("same_error")?.unwrap_or(true),
+            after_hotfix: fields.boolean("after_hotfix")?.unwrap_or(false),
+        }))
+    }
+}
+
+const CASE_FIELDS: &[&str] = &[
+    "role",
+    "product",
+    "description",
+    "category",
+    "impact",
+    "commit_24x7",
+    "coverage",
+    "plan",
+    "language",
+    "location",
+    "time_zone",
+    "holidays",
+    "submitted_at",
+    "admin_access",
+    "preview",
+    "scope",
+    "custom_code",
+    "previous_case",
+];
+
+const PREVIOUS_CASE_FIELDS: &[&str] = &[
+    "number",
+    "closed_on",
+    "same_build",
+    "same_environment",
+    "same_error",
+    "after_hotfix",
+];
+
+/// The fields of one input object, checked against the names it may have.
+struct Fields<'a> {
+    prefix: &'static str,
+    entries: &'a [(String, Raw)],
+}
+
+impl<'a> Fields<'a> {
+    fn of(raw: &'a Raw, prefix: &'static str, known: &[&str]) -> Result<Self, InputError> {
+        let Raw::Object(entries) = raw else {
+            let path = prefix.trim_end_matches('.');
+            return Err(InputError::wrong_type(path, "a JSON object", raw));
+        };
+        for (index, (name, _)) in entries.iter().enumerate() {
+            if !known.contains(&name.as_str()) {
+                return Err(InputError::new(
+                    format!("{prefix}{name}"),
+                    format!("is not a field of the contract; the fields are: {}", known.join(", ")),
+                ));
+            }
+            if entries[..index].iter().any(|(earlier, _)| earlier == name) {
+                return Err(InputError::new(
+                    format!("{prefix}{name}"),
+                    "is given twice; keep one",
+                ));
+            }
+        }
+        Ok(Fields { prefix, entries })
+    }
+
+    fn path(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// The field's value; an explicit `null` counts as absent (the default).
+    fn get(&self, name: &str) -> Option<&'a Raw> {
+        self.entries
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+            .filter(|value| **value != Raw::Null)
+    }
+
+    fn text(&self, name: &str) -> Result<Option<&'a str>, InputError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Raw::Text(text)) => Ok(Some(text)),
+            Some(other) => Err(InputError::wrong_type(&self.path(name), "a string", other)),
+        }
+    }
+
+    fn boolean(&self, name: &str) -> Result<Option<bool>, InputError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Raw::Bool(value)) => Ok(Some(*value)),
+            Some(other) => Err(InputError::wrong_type(
+                &self.path(name),
+                "true or false",
+                other,
+            )),
+        }
+    }
+
+    fn list(&self, name: &str) -> Result<Option<&'a [Raw]>, InputError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Raw::List(items)) => Ok(Some(items)),
+            Some(other) => Err(InputError::wrong_type(&self.path(name), "an array", other)),
+        }
+    }
+
+    fn enumerated<T>(
+        &self,
+        name: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: fn() -> Vec<&'static str>,
+    ) -> Result<Option<T>, InputError> {
+        let Some(raw) = self.get(name) else {
+            return Ok(None);
+        };
+        match raw {
+            Raw::Text(text) => match parse(text.trim()) {
+                Some(value) => Ok(Some(value)),
+                None => Err(InputError::not_allowed(&self.path(name), raw, allowed())),
+            },
+            other => Err(InputError::not_allowed(&self.path(name), other, allowed())),
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+fn date(path: &str, raw: &Raw) -> Result<NaiveDate, InputError> {
+    let Raw::Text(text) = raw else {
+        return Err(InputError::wrong_type(path, "a date string YYYY-MM-DD", raw));
+    };
+    let text = text.trim();
+    let well_formed = text.len() == 10
+        && text
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    match parsed {
+        Some(date) if well_formed => Ok(date),
+        _ => Err(InputError::new(
+            path,
+            format!(
+                "{} is not a calendar date; write YYYY-MM-DD, e.g. 2026-12-25",
+                quoted_excerpt(text)
+            ),
+        )),
+    }
+}

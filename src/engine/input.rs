@@ -1,0 +1,155 @@
+//! Input as it arrives, before validation: a small JSON-like tree that every
+//! door (serde_json in the CLI, serde-wasm-bindgen in the browser) can
+//! produce, so that one validator gives the same errors everywhere.
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
+use std::fmt;
+
+/// An untyped input value. Object keys keep their order, duplicates included,
+/// so the validator can report them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Raw {
+    Null,
+    Bool(bool),
+    Number(f64),
+    Text(String),
+    List(Vec<Raw>),
+    Object(Vec<(String, Raw)>),
+}
+
+impl Raw {
+    /// A short description of the value's JSON type, for error messages.
+    pub fn kind(&self) -> String {
+        match self {
+            Raw::Null => "null".into(),
+            Raw::Bool(value) => format!("the boolean {value}"),
+            Raw::Number(value) => format!("the number {value}"),
+            Raw::Text(text) => format!("the string {}", quoted_excerpt(text)),
+            Raw::List(_) => "an array".into(),
+            Raw::Object(_) => "an object".into(),
+        }
+    }
+}
+
+/// Quotes at most 40 characters of a value, so that a 1 MB string never ends
+/// up inside an error message.
+pub fn quoted_excerpt(text: &str) -> String {
+    const LIMIT: usize = 40;
+    let mut excerpt: String = text.chars().take(LIMIT).collect();
+    if text.chars().nth(LIMIT).is_some() {
+        excerpt.push('…');
+    }
+    format!("{excerpt:?}")
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(deserializer)
+    }
+    fn visit_bool<E>(self, value: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(value))
+    }
+    fn visit_i64<E>(self, value: i64) -> Result<Raw, E> {
+        Ok(Raw::Number(value as f64))
+    }
+    fn visit_u64<E>(self, value: u64) -> Result<Raw, E> {
+        Ok(Raw::Number(value as f64))
+    }
+    fn visit_f64<E>(self, value: f64) -> Result<Raw, E> {
+        Ok(Raw::Number(value))
+    }
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Raw, E> {
+        Ok(Raw::Text(value.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, value: String) -> Result<Raw, E> {
+        Ok(Raw::Text(value))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Raw::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut entries = Vec::new();
+        while let Some((key, value)) = map.next_entry::<String, Raw>()? {
+            entries.push((key, value));
+        }
+        Ok(Raw::Object(entries))
+    }
+}
+
+/// Why a case could not be decided: the path of the offending field, what is
+/// wrong, and (for closed vocabularies) the values that are allowed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputError {
+    /// Path of the field, e.g. `impact`, `holidays[2]`, `previous_case.number`;
+    /// empty when the case as a whole is wrong.
+    pub path: String,
+    /// What is wrong and what to do about it.
+    pub message: String,
+    /// The accepted spellings, when the field has a closed set of values.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub allowed: Vec<&'static str>,
+}
+
+impl InputError {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        InputError {
+            path: path.into(),
+            message: message.into(),
+            allowed: Vec::new(),
+        }
+    }
+
+    /// A value outside a closed vocabulary.
+    pub fn not_allowed(path: &str, got: &Raw, allowed: Vec<&'static str>) -> Self {
+        InputError {
+            path: path.into(),
+            message: format!(
+                "{} is not allowed here; use one of: {}",
+                got.kind(),
+                allowed.join(", ")
+            ),
+            allowed,
+        }
+    }
+
+    /// A value of the wrong JSON type.
+    pub fn wrong_type(path: &str, expected: &str, got: &Raw) -> Self {
+        InputError::new(path, format!("expected {expected}, got {}", got.kind()))
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+impl std::error::Error for InputError {}

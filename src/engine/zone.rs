@@ -1,0 +1,32 @@
+//! Time-zone rules, behind a trait: natively the engine uses the chrono-tz
+//! database; in the browser the web layer answers from the browser's own
+//! `Intl` data, so the shipped wasm carries no zone database.
+
+use chrono::{DateTime, FixedOffset, Utc};
+
+/// Answers "what is the UTC offset of this IANA zone at this instant?".
+pub trait ZoneRules {
+    /// Offset east of UTC in seconds, or `None` when `zone` is not a known
+    /// IANA zone name.
+    fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32>;
+
+    /// The instant shown as a local time of `zone`.
+    fn localize(&self, zone: &str, at: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
+        let offset = FixedOffset::east_opt(self.offset_seconds(zone, at)?)?;
+        Some(at.with_timezone(&offset))
+    }
+}
+
+/// The IANA database compiled in by chrono-tz (native builds only).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TzDatabase;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl ZoneRules for TzDatabase {
+    fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32> {
+        use chrono::Offset;
+        let tz: chrono_tz::Tz = zone.parse().ok()?;
+        Some(at.with_timezone(&tz).offset().fix().local_minus_utc())
+    }
+}
