@@ -1,0 +1,65 @@
+# Shared set-up for scripts/serve and scripts/test: each ensure_* installs
+# what is missing and skips what is already there, so every run is idempotent.
+# Nothing here downloads from GitHub: tools come from crates.io, npm and Debian.
+
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+TOOLS="$ROOT/.tools"
+export PATH="$TOOLS/npm/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+TRUNK_VERSION="0.21.14"
+BINARYEN_VERSION="132"
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# The wasm-bindgen version Cargo.lock resolved: the CLI must match it exactly.
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock"
+}
+
+ensure_wasm_target() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+}
+
+# ensure_cargo_tool BINARY VERSION CRATE [cargo install flags...]
+ensure_cargo_tool() {
+  local binary=$1 version=$2 crate=$3
+  shift 3
+  if ! "$binary" --version 2>/dev/null | grep -q "$version"; then
+    say "installing $crate $version (once; a few minutes on 2 cores)"
+    cargo install "$@" "$crate@$version"
+  fi
+}
+
+ensure_trunk() {
+  ensure_cargo_tool trunk "$TRUNK_VERSION" trunk --locked
+}
+
+ensure_wasm_bindgen_cli() {
+  local version
+  version=$(wasm_bindgen_version)
+  if ! grep -q "wasm_bindgen = \"$version\"" "$ROOT/Trunk.toml"; then
+    echo "Trunk.toml [tools] wasm_bindgen must equal Cargo.lock's wasm-bindgen $version" >&2
+    exit 1
+  fi
+  # Not --locked: its lock file names a crate version the registry lacks.
+  ensure_cargo_tool wasm-bindgen "$version" wasm-bindgen-cli
+}
+
+# wasm-opt from npm's binaryen (Debian's v108 breaks rustc 1.95 output).
+ensure_wasm_opt() {
+  if ! "$TOOLS/npm/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
+    mkdir -p "$TOOLS/npm"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION"
+  fi
+}
+
+ensure_widget_toolchain() {
+  ensure_wasm_target
+  ensure_wasm_bindgen_cli
+  ensure_wasm_opt
+  ensure_trunk
+}

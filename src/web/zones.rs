@@ -1,0 +1,74 @@
+//! Time-zone rules from the browser's own `Intl` data: the widget ships no
+//! zone database, yet accepts every IANA zone the browser knows.
+
+use crate::engine::ZoneRules;
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Asks `Intl.DateTimeFormat` for a zone's wall-clock time at an instant.
+/// Formatters are cached per zone: building one is the slow part.
+#[derive(Default)]
+pub struct IntlZones {
+    formatters: RefCell<HashMap<String, Option<Intl::DateTimeFormat>>>,
+}
+
+impl IntlZones {
+    fn formatter(&self, zone: &str) -> Option<Intl::DateTimeFormat> {
+        self.formatters
+            .borrow_mut()
+            .entry(zone.to_owned())
+            .or_insert_with(|| new_formatter(zone))
+            .clone()
+    }
+}
+
+/// `new Intl.DateTimeFormat("en-US", {timeZone, ...})`, which throws a
+/// RangeError for an unknown zone: `Reflect.construct` turns that into `None`.
+fn new_formatter(zone: &str) -> Option<Intl::DateTimeFormat> {
+    let options = Object::new();
+    let set = |key: &str, value: &str| Reflect::set(&options, &key.into(), &value.into()).ok();
+    set("timeZone", zone)?;
+    set("hourCycle", "h23")?;
+    for field in ["year", "month", "day", "hour", "minute", "second"] {
+        set(field, "numeric")?;
+    }
+    let constructor = Reflect::get(&js_sys::global(), &"Intl".into())
+        .and_then(|intl| Reflect::get(&intl, &"DateTimeFormat".into()))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    let args = Array::of2(&JsValue::from_str("en-US"), &options);
+    Reflect::construct(&constructor, &args)
+        .ok()
+        .map(JsCast::unchecked_into)
+}
+
+impl ZoneRules for IntlZones {
+    fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32> {
+        let formatter = self.formatter(zone)?;
+        let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+        let mut fields = [0i64; 6];
+        for part in formatter.format_to_parts(&date).iter() {
+            let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+            let slot = match kind.as_str() {
+                "year" => 0,
+                "month" => 1,
+                "day" => 2,
+                "hour" => 3,
+                "minute" => 4,
+                "second" => 5,
+                _ => continue,
+            };
+            let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+            fields[slot] = value.parse().ok()?;
+        }
+        let [year, month, day, hour, minute, second] = fields;
+        let local = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)?
+            .and_hms_opt((hour % 24) as u32, minute as u32, second as u32)?;
+        let utc_wall = at.naive_utc().with_nanosecond(0)?;
+        Some((local - utc_wall).num_seconds() as i32)
+    }
+}
