@@ -64,7 +64,9 @@ EXAMPLE:
                 Err(message) => usage_error(&message),
             },
             Some("rules") => rules(&args[1..]),
-            Some(other) => usage_error(&format!("unknown command {other:?}; the commands are eval and rules")),
+            Some(other) => usage_error(&format!(
+                "unknown command {other:?}; the commands are eval and rules"
+            )),
         }
     }
 
@@ -89,12 +91,18 @@ EXAMPLE:
                 match arg.as_str() {
                     "--compact" => options.compact = true,
                     "--now" => {
-                        let value = args.next().ok_or("--now needs an RFC 3339 instant, e.g. 2026-11-18T03:15:00Z")?;
+                        let value = args
+                            .next()
+                            .ok_or("--now needs an RFC 3339 instant, e.g. 2026-11-18T03:15:00Z")?;
                         options.now = DateTime::parse_from_rfc3339(value)
                             .map_err(|_| format!("--now {value:?} is not an RFC 3339 instant; write e.g. 2026-11-18T03:15:00Z"))?
                             .with_timezone(&Utc);
                     }
-                    other => return Err(format!("eval does not take {other:?}; it takes --now and --compact")),
+                    other => {
+                        return Err(format!(
+                            "eval does not take {other:?}; it takes --now and --compact"
+                        ))
+                    }
                 }
             }
             Ok(options)
@@ -116,7 +124,10 @@ EXAMPLE:
             Ok(Raw::List(items)) => Ok(Batch::Array(items)),
             Ok(value) => Ok(Batch::One(value)),
             Err(whole_error) => {
-                let lines: Vec<&str> = input.lines().filter(|line| !line.trim().is_empty()).collect();
+                let lines: Vec<&str> = input
+                    .lines()
+                    .filter(|line| !line.trim().is_empty())
+                    .collect();
                 let first_line_is_a_value = lines
                     .first()
                     .is_some_and(|line| serde_json::from_str::<Raw>(line).is_ok());
@@ -127,8 +138,9 @@ EXAMPLE:
                             .enumerate()
                             .filter(|(_, line)| !line.trim().is_empty())
                             .map(|(number, line)| {
-                                serde_json::from_str::<Raw>(line)
-                                    .map_err(|error| format!("line {}: malformed JSON: {error}", number + 1))
+                                serde_json::from_str::<Raw>(line).map_err(|error| {
+                                    format!("line {}: malformed JSON: {error}", number + 1)
+                                })
                             })
                             .collect(),
                     ))
@@ -221,7 +233,11 @@ EXAMPLE:
             for id in ids {
                 match rule(&id.to_ascii_uppercase()) {
                     Some(found) => chosen.push(found),
-                    None => return usage_error(&format!("no rule {id:?}; `triage rules` lists them all")),
+                    None => {
+                        return usage_error(&format!(
+                            "no rule {id:?}; `triage rules` lists them all"
+                        ))
+                    }
                 }
             }
             chosen
@@ -231,7 +247,10 @@ EXAMPLE:
                 .sources
                 .iter()
                 .map(|code| {
-                    let title = SOURCES.iter().find(|(c, _)| c == code).map_or("", |(_, t)| t);
+                    let title = SOURCES
+                        .iter()
+                        .find(|(c, _)| c == code)
+                        .map_or("", |(_, t)| t);
                     format!("{code} ({title})")
                 })
                 .collect();

@@ -75,10 +75,7 @@ impl Case {
             .ok_or_else(|| {
                 let mut error = InputError::new(
                     "product",
-                    format!(
-                        "is required; use one of: {}",
-                        Product::allowed().join(", ")
-                    ),
+                    format!("is required; use one of: {}", Product::allowed().join(", ")),
                 );
                 error.allowed = Product::allowed();
                 error
@@ -228,7 +225,10 @@ impl<'a> Fields<'a> {
             if !known.contains(&name.as_str()) {
                 return Err(InputError::new(
                     format!("{prefix}{name}"),
-                    format!("is not a field of the contract; the fields are: {}", known.join(", ")),
+                    format!(
+                        "is not a field of the contract; the fields are: {}",
+                        known.join(", ")
+                    ),
                 ));
             }
             if entries[..index].iter().any(|(earlier, _)| earlier == name) {
@@ -304,14 +304,21 @@ impl<'a> Fields<'a> {
 /// A calendar date written `YYYY-MM-DD`.
 fn date(path: &str, raw: &Raw) -> Result<NaiveDate, InputError> {
     let Raw::Text(text) = raw else {
-        return Err(InputError::wrong_type(path, "a date string YYYY-MM-DD", raw));
+        return Err(InputError::wrong_type(
+            path,
+            "a date string YYYY-MM-DD",
+            raw,
+        ));
     };
     let text = text.trim();
     let well_formed = text.len() == 10
-        && text
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
     match parsed {
         Some(date) if well_formed => Ok(date),

@@ -6,8 +6,8 @@ use super::decision::{Decision, Notice, Path, Response, TraceEntry, CONTRACT_VER
 use super::input::{quoted_excerpt, InputError};
 use super::ruleset::{Calendar, Ruleset};
 use super::vocab::{
-    Category, CategorySource, Coverage, Impact, Plan, Preview, Product, Reopen, Role,
-    Scope, Severity,
+    Category, CategorySource, Coverage, Impact, Plan, Preview, Product, Reopen, Role, Scope,
+    Severity,
 };
 use super::zone::ZoneRules;
 use chrono::{DateTime, Duration, Months, Utc};
@@ -21,7 +21,10 @@ pub fn decide(
     zones: &dyn ZoneRules,
 ) -> Result<Decision, InputError> {
     let submitted_at = case.submitted_at.unwrap_or(now);
-    if zones.offset_seconds(&case.time_zone, submitted_at).is_none() {
+    if zones
+        .offset_seconds(&case.time_zone, submitted_at)
+        .is_none()
+    {
         return Err(InputError::new(
             "time_zone",
             format!(
@@ -33,7 +36,10 @@ pub fn decide(
     let calendar = ruleset.calendar(case.location).ok_or_else(|| {
         InputError::new(
             "location",
-            format!("the ruleset {} has no calendar for {}", ruleset.id, case.location),
+            format!(
+                "the ruleset {} has no calendar for {}",
+                ruleset.id, case.location
+            ),
         )
     })?;
     let mut run = Run {
@@ -47,9 +53,20 @@ pub fn decide(
     let requested_severity = case.impact.map(Severity::from_impact);
     let (severity, coverage) = run.severity(category, handling);
     let response = if supported {
-        run.response(severity, coverage, handling, calendar, submitted_at, ruleset, zones)
+        run.response(
+            severity,
+            coverage,
+            handling,
+            calendar,
+            submitted_at,
+            ruleset,
+            zones,
+        )
     } else {
-        run.trace("RT-1", "No initial-response target: support does not take this request through this path.");
+        run.trace(
+            "RT-1",
+            "No initial-response target: support does not take this request through this path.",
+        );
         None
     };
     let path = run.path(category, ruleset);
@@ -130,7 +147,10 @@ impl Run<'_> {
             );
             (category, CategorySource::Explicit)
         } else if case.product == Product::MarketplaceApp {
-            self.trace("CLS-7", "The product is a commercial marketplace app published by an ISV: marketplace.");
+            self.trace(
+                "CLS-7",
+                "The product is a commercial marketplace app published by an ISV: marketplace.",
+            );
             (Category::Marketplace, CategorySource::Explicit)
         } else if case.preview != Preview::Ga {
             self.trace(
@@ -159,8 +179,17 @@ impl Run<'_> {
     /// COV, PRV, LIM-4, CLS-7: whether support takes the request at all.
     fn supported(&mut self, category: Category, handling: Handling) -> bool {
         let case = self.case;
-        if matches!(case.preview, Preview::PrivatePreview | Preview::LimitedPreview) {
-            self.trace("PRV-3", format!("A {} is supported by its preview program, not by support plans.", case.preview));
+        if matches!(
+            case.preview,
+            Preview::PrivatePreview | Preview::LimitedPreview
+        ) {
+            self.trace(
+                "PRV-3",
+                format!(
+                    "A {} is supported by its preview program, not by support plans.",
+                    case.preview
+                ),
+            );
             self.notice("PRV-3", "Private and limited previews are supported by the preview program: contact its engineering contact, or ask in the forums.");
             return false;
         }
@@ -173,7 +202,10 @@ impl Run<'_> {
             return false;
         }
         if case.role == Role::PartnerOwn && case.plan == Plan::Csp {
-            self.trace("COV-6", "The CSP support benefit does not cover the partner's own tenant.");
+            self.trace(
+                "COV-6",
+                "The CSP support benefit does not cover the partner's own tenant.",
+            );
             self.notice("COV-6", "Your own tenant is not covered by the CSP support benefit: file with your own support entitlement (MPN contract ID, Premier, or an Azure support plan).");
             return false;
         }
@@ -187,7 +219,10 @@ impl Run<'_> {
             self.notice("COV-1", "How-to and advisory questions are not break-fix: the product documentation, the community forums or a partner can answer them. Advisory support needs Professional Direct or Unified.");
             return false;
         }
-        if case.plan == Plan::None && handling == Handling::Technical && case.product == Product::Azure {
+        if case.plan == Plan::None
+            && handling == Handling::Technical
+            && case.product == Product::Azure
+        {
             self.trace("COV-7", "Azure charges a separate support fee: technical support needs a support plan or partner benefits.");
             self.notice("COV-7", "Azure technical support needs a support plan (or Signature Cloud Support / partner network benefits to pay its fee). Billing and subscription management are free.");
             return false;
@@ -210,27 +245,47 @@ impl Run<'_> {
             };
             self.trace(
                 "SEV-7",
-                format!("{category} is not break-fix: it has no A/B/C severity of its own; {instead}."),
+                format!(
+                    "{category} is not break-fix: it has no A/B/C severity of its own; {instead}."
+                ),
             );
             return (None, Coverage::BusinessHours);
         }
         let Some(impact) = case.impact else {
-            self.trace("SEV-1", "No business impact was stated, so no severity can be set.");
+            self.trace(
+                "SEV-1",
+                "No business impact was stated, so no severity can be set.",
+            );
             self.notice("SEV-1", "Say how the problem affects your business (production down, work impaired, or minor) to get a severity and a response time.");
             return (None, Coverage::BusinessHours);
         };
         let requested = Severity::from_impact(impact);
-        self.trace("SEV-1", format!("Severity follows the business impact stated: {impact}."));
-        self.trace(requested.rule(), format!("{} business impact: severity {requested}.", impact_words(impact)));
+        self.trace(
+            "SEV-1",
+            format!("Severity follows the business impact stated: {impact}."),
+        );
+        self.trace(
+            requested.rule(),
+            format!(
+                "{} business impact: severity {requested}.",
+                impact_words(impact)
+            ),
+        );
         let mut severity = requested;
         if case.preview == Preview::PublicPreview && severity == Severity::A {
             severity = Severity::B;
-            self.trace("SEV-8", "A public preview has no 24x7 support, so A is not offered: B on business hours.");
+            self.trace(
+                "SEV-8",
+                "A public preview has no 24x7 support, so A is not offered: B on business hours.",
+            );
             self.notice("SEV-8", "Public previews get break-fix support in English only and no 24x7: the highest severity is B, on business hours.");
         }
         let mut coverage = match severity {
             Severity::A if case.commit_24x7 => {
-                self.trace("SEV-2", "A with the commitment to work with support 24x7 until resolution.");
+                self.trace(
+                    "SEV-2",
+                    "A with the commitment to work with support 24x7 until resolution.",
+                );
                 Coverage::TwentyFourSeven
             }
             Severity::A => {
@@ -243,14 +298,20 @@ impl Run<'_> {
             Severity::C => {
                 self.trace("SEV-4", "C is worked in business hours only.");
                 if case.coverage == Coverage::TwentyFourSeven {
-                    self.notice("SEV-4", "Severity C is worked in business hours only, even when 24x7 is asked for.");
+                    self.notice(
+                        "SEV-4",
+                        "Severity C is worked in business hours only, even when 24x7 is asked for.",
+                    );
                 }
                 Coverage::BusinessHours
             }
         };
         if coverage == Coverage::TwentyFourSeven && case.preview == Preview::PublicPreview {
             coverage = Coverage::BusinessHours;
-            self.trace("RT-7", "A public-preview issue is on business hours whatever the severity.");
+            self.trace(
+                "RT-7",
+                "A public-preview issue is on business hours whatever the severity.",
+            );
         }
         if coverage == Coverage::TwentyFourSeven && !case.language.is_english() {
             coverage = Coverage::BusinessHours;
@@ -268,7 +329,10 @@ impl Run<'_> {
         let case = self.case;
         match (case.coverage, case.commit_24x7) {
             (Coverage::TwentyFourSeven, true) => {
-                self.trace("SEV-3", "B with 24x7 asked for and the commitment to work around the clock.");
+                self.trace(
+                    "SEV-3",
+                    "B with 24x7 asked for and the commitment to work around the clock.",
+                );
                 Coverage::TwentyFourSeven
             }
             (Coverage::TwentyFourSeven, false) => {
@@ -302,7 +366,10 @@ impl Run<'_> {
     ) -> Option<Response> {
         let case = self.case;
         if case.plan == Plan::None {
-            self.trace("RT-1", "Response targets are published per support plan; without a plan there is none.");
+            self.trace(
+                "RT-1",
+                "Response targets are published per support plan; without a plan there is none.",
+            );
             self.notice("RT-1", "Without a support plan no initial-response time is promised. Billing and subscription-management support are available all the same.");
             return None;
         }
@@ -335,7 +402,13 @@ impl Run<'_> {
         };
         if let Some(support_language) = case.language.support_language() {
             if !case.language.is_english() {
-                self.trace("SUP-LANG", format!("{} is a local support language, served in local business hours.", support_language.name()));
+                self.trace(
+                    "SUP-LANG",
+                    format!(
+                        "{} is a local support language, served in local business hours.",
+                        support_language.name()
+                    ),
+                );
             }
         } else {
             self.trace("SUP-LANG", format!("{} is not a local support language: support is in English; translation may be offered outside business hours.", case.language));
@@ -367,12 +440,29 @@ impl Run<'_> {
         };
         if coverage == Coverage::TwentyFourSeven {
             let due = submitted_at + Duration::minutes(i64::from(target_minutes));
-            self.trace("RT-5", format!("24x7: due {} after submission, around the clock.", minutes_words(target_minutes)));
+            self.trace(
+                "RT-5",
+                format!(
+                    "24x7: due {} after submission, around the clock.",
+                    minutes_words(target_minutes)
+                ),
+            );
             response.clock_starts = Some(submitted_at);
             response.due = Some(due);
             response.due_local = zones.localize(&response.time_zone, due);
         } else {
-            self.trace("RT-5", "Business hours: the clock runs only inside the calendar's working windows.");
+            self.trace(
+                "RT-5",
+                "Business hours: the clock runs only inside the calendar's working windows.",
+            );
+            let holidays = match &case.holidays {
+                Some(list) => format!(
+                    "the case's own list of {} dates, replacing the shipped one",
+                    list.len()
+                ),
+                None => format!("the shipped list of the {} calendar", calendar.location),
+            };
+            self.trace("RT-8", format!("Holidays: {holidays}."));
         }
         Some(response)
     }
@@ -426,26 +516,55 @@ impl Run<'_> {
     /// REO-1..5: reopen the earlier case, or file a new incident.
     fn reopen(&mut self, category: Category, submitted_at: DateTime<Utc>) -> Option<Reopen> {
         let previous = self.case.previous_case.as_ref()?;
+        self.trace(
+            "CLS-15",
+            format!(
+                "An earlier case {} was named: reopen it or file a new incident.",
+                previous.number
+            ),
+        );
         let closed_long_ago = previous.closed_on.and_then(|closed| {
             let three_months_later = closed.checked_add_months(Months::new(3))?;
             Some(submitted_at.date_naive() >= three_months_later)
         });
         let (verdict, rule, why) = if closed_long_ago == Some(true) {
-            (Reopen::NewIncident, "REO-4", "The earlier case was closed three months ago or more.")
+            (
+                Reopen::NewIncident,
+                "REO-4",
+                "The earlier case was closed three months ago or more.",
+            )
         } else if previous.after_hotfix {
             (Reopen::NewIncident, "REO-3", "A new error after a hotfix or after trying the earlier suggestions is a new error.")
         } else if !previous.same_build {
-            (Reopen::NewIncident, "REO-1", "The build has changed since the earlier case.")
+            (
+                Reopen::NewIncident,
+                "REO-1",
+                "The build has changed since the earlier case.",
+            )
         } else if !previous.same_environment {
-            (Reopen::NewIncident, "REO-2", "The error is on another machine, user or document.")
+            (
+                Reopen::NewIncident,
+                "REO-2",
+                "The error is on another machine, user or document.",
+            )
         } else if !previous.same_error {
-            (Reopen::NewIncident, "REO-2", "The error differs from the earlier case's.")
+            (
+                Reopen::NewIncident,
+                "REO-2",
+                "The error differs from the earlier case's.",
+            )
         } else {
             (Reopen::Reopen, "REO-1", "Same build, same error, same environment, no hotfix since: the earlier incident can be reopened (REO-2).")
         };
         self.trace(rule, why);
         if verdict == Reopen::NewIncident {
-            self.trace("REO-5", format!("The new incident quotes case {} so the work continues.", previous.number));
+            self.trace(
+                "REO-5",
+                format!(
+                    "The new incident quotes case {} so the work continues.",
+                    previous.number
+                ),
+            );
             self.notice("REO-5", format!("File a new request and quote your earlier case number {} so the work continues.", previous.number));
         }
         if category == Category::FollowUp {
@@ -459,7 +578,10 @@ impl Run<'_> {
         let case = self.case;
         if matches!(
             category,
-            Category::BreakFix | Category::ServiceIncident | Category::Performance | Category::Preview
+            Category::BreakFix
+                | Category::ServiceIncident
+                | Category::Performance
+                | Category::Preview
         ) {
             self.notice("ESC-1", "First check the service health dashboard for a known, documented problem; then troubleshoot software, settings and configuration with admin rights.");
         }
@@ -472,7 +594,10 @@ impl Run<'_> {
                 self.notice("LIM-1", "Support invests up to four hours in a performance problem of one business function; then a partner or the community takes over and the incident is closed. Premier and Unified customers may go on through an advisory case.");
             }
             Category::Performance => {
-                self.trace("LIM-1", "Performance across several business areas needs advisory services.");
+                self.trace(
+                    "LIM-1",
+                    "Performance across several business areas needs advisory services.",
+                );
                 self.notice("LIM-1", "A performance problem across several business areas needs advisory services (Professional Direct or Unified).");
             }
             Category::DataCorruption => {
@@ -480,7 +605,10 @@ impl Run<'_> {
             }
             Category::RcaRequest => {
                 self.notice("LIM-4", "Support does no root-cause analysis. Engineering publishes one only for service incidents affecting several customers; large incidents get a post-incident report (PIR), in English, on the service health dashboard.");
-                self.notice("SEV-6", "RCA requests are among the situations where Microsoft may lower severity.");
+                self.notice(
+                    "SEV-6",
+                    "RCA requests are among the situations where Microsoft may lower severity.",
+                );
             }
             Category::FollowUp => {
                 self.trace("FUP-1", "Progress of an existing case is asked for with a new request quoting the existing case number.");
@@ -488,7 +616,10 @@ impl Run<'_> {
                 self.notice("LIM-6", "New features and fixes take up to 4–6 weeks to reach every server; notable changes are announced in the message center.");
             }
             Category::Preview => {
-                self.notice("PRV-1", "Previews are provided as is and are excluded from the service SLA.");
+                self.notice(
+                    "PRV-1",
+                    "Previews are provided as is and are excluded from the service SLA.",
+                );
                 if case.preview == Preview::PublicPreview {
                     self.notice("PRV-2", "Public previews get technical support only for break-fix problems, in English, with no 24x7.");
                 }
@@ -510,7 +641,10 @@ impl Run<'_> {
                 }
                 if matches!(case.product, Product::Dynamics365 | Product::PowerPlatform) {
                     self.notice("COV-4", "Support staff do not file requests on your behalf (since 2021-10-27, for privacy): you file it yourself.");
-                    self.notice("COV-5", "One topic per request: split unrelated problems into separate requests.");
+                    self.notice(
+                        "COV-5",
+                        "One topic per request: split unrelated problems into separate requests.",
+                    );
                     self.notice("COV-2", "Covered: generally available Dynamics 365 and Power Platform services bought from Microsoft (public previews within their limits). Services bought through another channel, such as an Enterprise Agreement, follow that agreement.");
                 }
                 if case.plan == Plan::Csp {
@@ -524,7 +658,10 @@ impl Run<'_> {
                 if case.product == Product::Azure {
                     self.notice("PTH-3", "An indirect reseller needs its indirect provider to grant access to the customer's Azure account. A Partner Center helpdesk admin cannot file in the Azure portal but can create a support group there with permission to log requests.");
                 }
-                self.notice("PTH-12", "Partner Center for Microsoft Cloud for US Government follows the same steps.");
+                self.notice(
+                    "PTH-12",
+                    "Partner Center for Microsoft Cloud for US Government follows the same steps.",
+                );
             }
             Role::PartnerOwn => {}
         }
@@ -532,7 +669,10 @@ impl Run<'_> {
             self.notice("COV-7", "Office 365, Dynamics CRM Online and Enterprise Mobility Suite charge no separate support fee; Azure does, which Signature Cloud Support or partner network benefits may pay. Billing and subscription-management support is free.");
         }
         if case.plan == Plan::Csp {
-            self.notice("PTH-11", "The CSP program offers no phone support: file online.");
+            self.notice(
+                "PTH-11",
+                "The CSP program offers no phone support: file online.",
+            );
         }
     }
 }

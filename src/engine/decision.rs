@@ -62,7 +62,9 @@ pub struct Response {
 
 fn utc<S: Serializer>(instant: &Option<DateTime<Utc>>, serializer: S) -> Result<S::Ok, S::Error> {
     match instant {
-        Some(instant) => serializer.serialize_str(&instant.to_rfc3339_opts(SecondsFormat::Secs, true)),
+        Some(instant) => {
+            serializer.serialize_str(&instant.to_rfc3339_opts(SecondsFormat::Secs, true))
+        }
         None => serializer.serialize_none(),
     }
 }

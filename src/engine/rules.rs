@@ -16,8 +16,14 @@ pub struct Rule {
 
 /// What each source document is, for citing it.
 pub const SOURCES: &[(&str, &str)] = &[
-    ("000", "Dynamics 365 Customer Engagement: notes for using cloud support (2022)"),
-    ("001", "Partner Center: report a service problem on behalf of a customer"),
+    (
+        "000",
+        "Dynamics 365 Customer Engagement: notes for using cloud support (2022)",
+    ),
+    (
+        "001",
+        "Partner Center: report a service problem on behalf of a customer",
+    ),
     ("002", "Partner Center: escalate problems to Microsoft"),
     ("003", "Dynamics 365 / Power Platform support overview"),
 ];

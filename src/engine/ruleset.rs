@@ -142,7 +142,12 @@ pub const RESPONSE_TARGETS: &[(&str, Plan, Severity, u32)] = &[
 
 /// RT-4 (source 003).
 pub const CALENDARS: &[(Location, Option<&str>, u16, u16)] = &[
-    (Location::NorthAmerica, Some("America/Los_Angeles"), 6 * 60, 18 * 60),
+    (
+        Location::NorthAmerica,
+        Some("America/Los_Angeles"),
+        6 * 60,
+        18 * 60,
+    ),
     (Location::Japan, Some("Asia/Tokyo"), 9 * 60, 17 * 60 + 30),
     (Location::Other, None, 9 * 60, 17 * 60),
 ];

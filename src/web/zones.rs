@@ -66,8 +66,11 @@ impl ZoneRules for IntlZones {
             fields[slot] = value.parse().ok()?;
         }
         let [year, month, day, hour, minute, second] = fields;
-        let local = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)?
-            .and_hms_opt((hour % 24) as u32, minute as u32, second as u32)?;
+        let local = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)?.and_hms_opt(
+            (hour % 24) as u32,
+            minute as u32,
+            second as u32,
+        )?;
         let utc_wall = at.naive_utc().with_nanosecond(0)?;
         Some((local - utc_wall).num_seconds() as i32)
     }
