@@ -28,8 +28,8 @@ USAGE:
 
 COMMANDS:
     eval    Read cases as JSON on standard input and print decisions on standard output.
-            Input is one case (a JSON object), many (a JSON array of objects), or JSON
-            lines (one object per line). The output has the same shape: an object, an
+            Input is one case (a JSON object), many (a JSON array of objects), or
+            JSON lines (one object per line). The output has the same shape: an object, an
             array, or one decision per line. The case and decision fields are those of
             contract.md; `product` is the only required field.
     rules   Print policy rules with their source documents: all of them, or the IDs given.

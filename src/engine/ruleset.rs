@@ -165,7 +165,10 @@ const DYNAMICS_SUPPORT: (&str, &str) = (
 );
 
 /// PTH-1..10: what to click, in order, and where.
-pub const PATHS: &[(&str, &[&str], &[(&str, &str)])] = &[
+/// A shipped path: its rule, its steps, and its links as (label, url).
+type ShippedPath = (&'static str, &'static [&'static str], &'static [(&'static str, &'static str)]);
+
+pub const PATHS: &[ShippedPath] = &[
     (
         "PTH-1",
         &[

@@ -1,0 +1,274 @@
+//! Whole cases through the `triage` command line, and bad input.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const NOW: &str = "2026-11-18T03:15:00Z";
+
+fn triage(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_triage"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("triage runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn eval(stdin: &str) -> (i32, Value, String) {
+    let output = triage(&["eval", "--now", NOW], stdin);
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    let value = if stdout.trim().is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&stdout).unwrap_or_else(|_| {
+            Value::Array(
+                stdout
+                    .lines()
+                    .map(|line| serde_json::from_str(line).unwrap())
+                    .collect(),
+            )
+        })
+    };
+    (
+        output.status.code().unwrap(),
+        value,
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+fn trace_rules(decision: &Value) -> Vec<&str> {
+    decision["trace"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| entry["rule"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn csp_partner_azure_outage_is_a_two_hour_24x7_severity_a() {
+    let (code, decision, stderr) = eval(
+        r#"{"product":"azure","role":"partner_for_customer","plan":"csp","impact":"critical","commit_24x7":true,"submitted_at":"2026-11-18T03:15:00Z"}"#,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(decision["contract"], "1");
+    assert_eq!(decision["severity"], "A");
+    assert_eq!(decision["response"]["target_minutes"], 120);
+    assert_eq!(decision["response"]["coverage"], "24x7");
+    assert_eq!(decision["response"]["due"], "2026-11-18T05:15:00Z");
+    assert_eq!(decision["path"]["rule"], "PTH-3");
+    let rules = trace_rules(&decision);
+    for rule in ["SEV-A", "SEV-2", "RT-2", "RT-5", "PTH-3"] {
+        assert!(rules.contains(&rule), "trace lacks {rule}: {rules:?}");
+    }
+    assert!(decision["path"]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|step| step.as_str().unwrap().contains("Cloud Solution Provider")));
+}
+
+#[test]
+fn japanese_customer_admin_without_24x7_commitment_gets_b_on_tokyo_hours() {
+    let (code, decision, _) = eval(
+        r#"{"product":"dynamics365","impact":"critical","language":"ja","location":"japan","description":"本番環境でエラーが発生し、業務が停止しています"}"#,
+    );
+    assert_eq!(code, 0);
+    assert_eq!(decision["requested_severity"], "A");
+    assert_eq!(decision["severity"], "B");
+    assert_eq!(decision["response"]["coverage"], "business_hours");
+    assert_eq!(decision["response"]["time_zone"], "Asia/Tokyo");
+    assert_eq!(decision["path"]["rule"], "PTH-1");
+}
+
+#[test]
+fn decision_fields_follow_the_contract_order() {
+    let (_, decision, _) = eval(r#"{"product":"dynamics365"}"#);
+    let keys: Vec<&String> = decision.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys,
+        [
+            "contract",
+            "ruleset",
+            "category",
+            "category_source",
+            "suggestions",
+            "supported",
+            "severity",
+            "requested_severity",
+            "response",
+            "path",
+            "reopen",
+            "notices",
+            "trace"
+        ]
+    );
+}
+
+#[test]
+fn an_array_in_gives_an_array_out_with_errors_in_place() {
+    let (code, decisions, stderr) = eval(
+        r#"[{"product":"azure","impact":"minimal"},{"product":"azure","impact":"severe"},{"product":"power_platform","category":"billing"}]"#,
+    );
+    assert_eq!(code, 2, "a bad case makes the exit status 2");
+    let decisions = decisions.as_array().unwrap();
+    assert_eq!(decisions.len(), 3);
+    assert_eq!(decisions[0]["severity"], "C");
+    assert_eq!(decisions[1]["error"]["path"], "impact");
+    assert_eq!(
+        decisions[1]["error"]["allowed"],
+        serde_json::json!(["critical", "moderate", "minimal"])
+    );
+    assert_eq!(decisions[2]["category"], "billing");
+    assert!(stderr.contains("case 1: impact:"), "{stderr}");
+}
+
+#[test]
+fn json_lines_in_give_json_lines_out_and_a_malformed_line_stays_in_place() {
+    let input = "{\"product\":\"azure\",\"impact\":\"moderate\"}\n{\"product\": \n{\"product\":\"ems\",\"impact\":\"minimal\"}\n";
+    let output = triage(&["eval", "--now", NOW], input);
+    assert_eq!(output.status.code(), Some(2));
+    let lines: Vec<Value> = String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert_eq!(lines[0]["severity"], "B");
+    assert!(lines[1]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("line 2: malformed JSON"));
+    assert_eq!(lines[2]["severity"], "C");
+}
+
+#[test]
+fn unknown_enum_value_names_the_field_and_the_allowed_values() {
+    let (code, stdout, stderr) = eval(r#"{"product":"dynamics"}"#);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stdout,
+        Value::Null,
+        "nothing on stdout for a single bad case"
+    );
+    assert!(stderr.contains("product:"), "{stderr}");
+    assert!(stderr.contains("\"dynamics\""), "{stderr}");
+    assert!(
+        stderr.contains("dynamics365, power_platform, azure, microsoft365, ems, marketplace_app"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn wrong_type_names_the_field_and_the_expected_type() {
+    let (code, _, stderr) = eval(r#"{"product":"azure","commit_24x7":"yes"}"#);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("commit_24x7: expected true or false, got the string \"yes\""),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn missing_product_is_an_error_listing_the_products() {
+    let (code, _, stderr) = eval(r#"{"impact":"critical"}"#);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("product: is required"), "{stderr}");
+    assert!(stderr.contains("marketplace_app"), "{stderr}");
+}
+
+#[test]
+fn malformed_json_is_exit_2_with_the_position() {
+    let (code, _, stderr) = eval(r#"{"product":"azure","#);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("malformed JSON"), "{stderr}");
+    assert!(stderr.contains("line 1"), "{stderr}");
+}
+
+#[test]
+fn a_case_that_is_not_an_object_is_an_error() {
+    let (code, _, stderr) = eval("42");
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("expected a JSON object, got the number 42"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn empty_input_says_what_to_pipe() {
+    let (code, _, stderr) = eval("  \n");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("pipe a case"), "{stderr}");
+}
+
+#[test]
+fn unknown_time_zone_is_an_error_naming_time_zone() {
+    let (code, _, stderr) = eval(r#"{"product":"azure","time_zone":"Mars/Olympus_Mons"}"#);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("time_zone: \"Mars/Olympus_Mons\" is not an IANA time zone"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_one_megabyte_description_with_emoji_and_rtl_text_is_decided() {
+    let unit = "שלום 🚨 مرحبا the invoice is wrong ";
+    let description = unit.repeat(1_048_576 / unit.len() + 1);
+    let case = serde_json::json!({"product": "dynamics365", "description": description, "impact": "moderate"});
+    let (code, decision, stderr) = eval(&case.to_string());
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(decision["severity"], "B");
+}
+
+#[test]
+fn an_error_never_echoes_a_huge_value_whole() {
+    let huge = "x".repeat(100_000);
+    let case = serde_json::json!({"product": "azure", "impact": huge});
+    let (code, _, stderr) = eval(&case.to_string());
+    assert_eq!(code, 2);
+    assert!(
+        stderr.len() < 1_000,
+        "error message is {} bytes",
+        stderr.len()
+    );
+}
+
+#[test]
+fn help_explains_the_commands() {
+    let output = triage(&["--help"], "");
+    assert!(output.status.success());
+    let help = String::from_utf8(output.stdout).unwrap();
+    for needle in ["triage eval", "JSON lines", "EXIT STATUS", "--now"] {
+        assert!(help.contains(needle), "help lacks {needle}");
+    }
+}
+
+#[test]
+fn an_unknown_command_is_a_usage_error() {
+    let output = triage(&["evaluate"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("unknown command"));
+}
+
+#[test]
+fn rules_prints_a_rule_with_its_source() {
+    let output = triage(&["rules", "SEV-2"], "");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.starts_with("SEV-2: Choosing A commits"), "{text}");
+    assert!(text.contains("source: 003"), "{text}");
+}
