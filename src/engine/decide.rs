@@ -2,7 +2,9 @@
 //! of policy.md and records which rule did it, and why.
 
 use super::case::Case;
+use super::clock::BusinessHours;
 use super::decision::{Decision, Notice, Path, Response, TraceEntry, CONTRACT_VERSION};
+use super::holidays::{HolidayList, HolidayListName};
 use super::input::{quoted_excerpt, InputError};
 use super::ruleset::{Calendar, Ruleset};
 use super::vocab::{
@@ -21,10 +23,7 @@ pub fn decide(
     zones: &dyn ZoneRules,
 ) -> Result<Decision, InputError> {
     let submitted_at = case.submitted_at.unwrap_or(now);
-    if zones
-        .offset_seconds(&case.time_zone, submitted_at)
-        .is_none()
-    {
+    let Some(time_zone) = zones.canonical_name(&case.time_zone) else {
         return Err(InputError::new(
             "time_zone",
             format!(
@@ -32,7 +31,7 @@ pub fn decide(
                 quoted_excerpt(&case.time_zone)
             ),
         ));
-    }
+    };
     let calendar = ruleset.calendar(case.location).ok_or_else(|| {
         InputError::new(
             "location",
@@ -44,6 +43,7 @@ pub fn decide(
     })?;
     let mut run = Run {
         case,
+        time_zone,
         notices: Vec::new(),
         trace: Vec::new(),
     };
@@ -118,6 +118,8 @@ impl Handling {
 /// The state of one decision while it is being made.
 struct Run<'a> {
     case: &'a Case,
+    /// The case's zone in canonical spelling.
+    time_zone: String,
     notices: Vec<Notice>,
     trace: Vec<TraceEntry>,
 }
@@ -417,7 +419,7 @@ impl Run<'_> {
         let time_zone = calendar
             .zone
             .as_deref()
-            .unwrap_or(case.time_zone.as_str())
+            .unwrap_or(self.time_zone.as_str())
             .to_owned();
         self.trace(
             "RT-4",
@@ -437,6 +439,7 @@ impl Run<'_> {
             clock_starts: None,
             due: None,
             due_local: None,
+            holiday_list: None,
         };
         if coverage == Coverage::TwentyFourSeven {
             let due = submitted_at + Duration::minutes(i64::from(target_minutes));
@@ -451,18 +454,61 @@ impl Run<'_> {
             response.due = Some(due);
             response.due_local = zones.localize(&response.time_zone, due);
         } else {
-            self.trace(
-                "RT-5",
-                "Business hours: the clock runs only inside the calendar's working windows.",
-            );
-            let holidays = match &case.holidays {
-                Some(list) => format!(
-                    "the case's own list of {} dates, replacing the shipped one",
-                    list.len()
-                ),
-                None => format!("the shipped list of the {} calendar", calendar.location),
+            let case_list;
+            let (holidays, list_name) = match &case.holidays {
+                Some(dates) => {
+                    case_list = HolidayList::Dates(dates.clone());
+                    (&case_list, HolidayListName::Case)
+                }
+                None => (&calendar.holidays, calendar.holiday_list_name()),
             };
-            self.trace("RT-8", format!("Holidays: {holidays}."));
+            let clock = BusinessHours {
+                zone: &response.time_zone,
+                opens: calendar.opens,
+                closes: calendar.closes,
+                holidays,
+                zones,
+            };
+            let deadline = clock.deadline(submitted_at, target_minutes);
+            match deadline {
+                Some(deadline) => {
+                    let starts = if deadline.clock_starts == submitted_at {
+                        "filed inside a working window, the clock starts at once".to_owned()
+                    } else {
+                        format!(
+                            "filed outside the working windows, the clock starts at the next opening, {}",
+                            local_words(zones, &response.time_zone, deadline.clock_starts)
+                        )
+                    };
+                    self.trace(
+                        "RT-5",
+                        format!(
+                            "Business hours: {starts}; {} of open time run out {}.",
+                            minutes_words(target_minutes),
+                            local_words(zones, &response.time_zone, deadline.due)
+                        ),
+                    );
+                    response.clock_starts = Some(deadline.clock_starts);
+                    response.due = Some(deadline.due);
+                    response.due_local = zones.localize(&response.time_zone, deadline.due);
+                }
+                None => {
+                    self.trace("RT-5", "Business hours: no working window opens within three years of submission, so no due time can be given.");
+                    self.notice("RT-5", "The holiday list closes every working day for years ahead: check the holidays given.");
+                }
+            }
+            let holidays_why = match list_name {
+                HolidayListName::Case => format!("the case's own list of {} dates, replacing the shipped one", case.holidays.as_ref().map_or(0, Vec::len)),
+                HolidayListName::JapanNational => "Japan's national holidays (substitute and citizens' holidays included), computed for the year".to_owned(),
+                HolidayListName::UsFederal => "the U.S. federal holidays on their observed days, computed for the year".to_owned(),
+                HolidayListName::Owner => "the portal owner's list".to_owned(),
+                HolidayListName::None => "none: this calendar ships no holiday list".to_owned(),
+            };
+            self.trace("RT-8", format!("Holidays: {holidays_why}."));
+            if list_name == HolidayListName::None {
+                self.notice("RT-8", "No public holidays are excluded for this calendar: the widget ships no list for it. Give your country's holidays in the case's holidays to exclude them.");
+            }
+            response.holiday_list = Some(list_name);
         }
         Some(response)
     }
@@ -703,4 +749,12 @@ pub fn minutes_words(minutes: u32) -> String {
 /// Minutes after midnight as `HH:MM`.
 pub fn clock_words(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// An instant as the calendar's wall clock shows it, e.g. "Mon 2026-03-09 06:00 America/Los_Angeles".
+fn local_words(zones: &dyn ZoneRules, zone: &str, at: DateTime<Utc>) -> String {
+    match zones.localize(zone, at) {
+        Some(local) => format!("{} {zone}", local.format("%a %Y-%m-%d %H:%M")),
+        None => at.format("%a %Y-%m-%d %H:%M UTC").to_string(),
+    }
 }

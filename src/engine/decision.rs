@@ -1,5 +1,6 @@
 //! The decision (contract.md, "Decision (output)").
 
+use super::holidays::HolidayListName;
 use super::ruleset::{Link, Text};
 use super::vocab::{Category, CategorySource, Coverage, Location, Reopen, Severity};
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
@@ -58,6 +59,9 @@ pub struct Response {
     pub due: Option<DateTime<Utc>>,
     #[serde(serialize_with = "local", skip_serializing_if = "Option::is_none")]
     pub due_local: Option<DateTime<FixedOffset>>,
+    /// Which holiday list the business-hours clock used (RT-8).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub holiday_list: Option<HolidayListName>,
 }
 
 fn utc<S: Serializer>(instant: &Option<DateTime<Utc>>, serializer: S) -> Result<S::Ok, S::Error> {

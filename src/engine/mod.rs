@@ -3,8 +3,10 @@
 //! rules of `shared/spec/policy.md`.
 
 pub mod case;
+pub mod clock;
 pub mod decide;
 pub mod decision;
+pub mod holidays;
 pub mod input;
 pub mod language;
 pub mod rules;

@@ -4,6 +4,7 @@
 //! owned values (borrowing the shipped text) so that a portal owner's tables
 //! can replace them at run time.
 
+use super::holidays::{HolidayList, HolidayListName};
 use super::vocab::{Location, Plan, Severity};
 use std::borrow::Cow;
 
@@ -28,9 +29,21 @@ pub struct Calendar {
     /// Opening and closing time, in minutes after local midnight.
     pub opens: u16,
     pub closes: u16,
+    /// The holidays it excludes unless a case gives its own (RT-8).
+    pub holidays: HolidayList,
 }
 
 impl Calendar {
+    /// The name a decision gives this calendar's own holiday list.
+    pub fn holiday_list_name(&self) -> HolidayListName {
+        match self.holidays {
+            HolidayList::JapanNational => HolidayListName::JapanNational,
+            HolidayList::UsFederal => HolidayListName::UsFederal,
+            HolidayList::None => HolidayListName::None,
+            HolidayList::Dates(_) => HolidayListName::Owner,
+        }
+    }
+
     /// Open minutes in one working day (RT-6's "one business day").
     pub fn working_day_minutes(&self) -> u32 {
         u32::from(self.closes.saturating_sub(self.opens))
@@ -83,11 +96,12 @@ impl Ruleset {
                 .collect(),
             calendars: CALENDARS
                 .iter()
-                .map(|&(location, zone, opens, closes)| Calendar {
-                    location,
+                .map(|(location, zone, opens, closes, holidays)| Calendar {
+                    location: *location,
                     zone: zone.map(Cow::Borrowed),
-                    opens,
-                    closes,
+                    opens: *opens,
+                    closes: *closes,
+                    holidays: holidays.clone(),
                 })
                 .collect(),
             paths: PATHS
@@ -140,16 +154,23 @@ pub const RESPONSE_TARGETS: &[(&str, Plan, Severity, u32)] = &[
     ("RT-2", Plan::Csp, Severity::C, 8 * 60),
 ];
 
-/// RT-4 (source 003).
-pub const CALENDARS: &[(Location, Option<&str>, u16, u16)] = &[
+/// RT-4 (source 003) with the RT-8 holiday list each ships.
+pub const CALENDARS: &[(Location, Option<&str>, u16, u16, HolidayList)] = &[
     (
         Location::NorthAmerica,
         Some("America/Los_Angeles"),
         6 * 60,
         18 * 60,
+        HolidayList::UsFederal,
     ),
-    (Location::Japan, Some("Asia/Tokyo"), 9 * 60, 17 * 60 + 30),
-    (Location::Other, None, 9 * 60, 17 * 60),
+    (
+        Location::Japan,
+        Some("Asia/Tokyo"),
+        9 * 60,
+        17 * 60 + 30,
+        HolidayList::JapanNational,
+    ),
+    (Location::Other, None, 9 * 60, 17 * 60, HolidayList::None),
 ];
 
 const PARTNER_CENTER: (&str, &str) = ("Partner Center", "https://partner.microsoft.com/dashboard");
@@ -166,7 +187,11 @@ const DYNAMICS_SUPPORT: (&str, &str) = (
 
 /// PTH-1..10: what to click, in order, and where.
 /// A shipped path: its rule, its steps, and its links as (label, url).
-type ShippedPath = (&'static str, &'static [&'static str], &'static [(&'static str, &'static str)]);
+type ShippedPath = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+);
 
 pub const PATHS: &[ShippedPath] = &[
     (

@@ -10,6 +10,10 @@ pub trait ZoneRules {
     /// IANA zone name.
     fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32>;
 
+    /// The zone's name in its canonical spelling (`asia/tokyo` → `Asia/Tokyo`),
+    /// or `None` when it is not a known zone.
+    fn canonical_name(&self, zone: &str) -> Option<String>;
+
     /// The instant shown as a local time of `zone`.
     fn localize(&self, zone: &str, at: DateTime<Utc>) -> Option<DateTime<FixedOffset>> {
         let offset = FixedOffset::east_opt(self.offset_seconds(zone, at)?)?;
@@ -26,7 +30,13 @@ pub struct TzDatabase;
 impl ZoneRules for TzDatabase {
     fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32> {
         use chrono::Offset;
-        let tz: chrono_tz::Tz = zone.parse().ok()?;
+        // Case-insensitive, as the browser's Intl is, so both doors agree.
+        let tz = chrono_tz::Tz::from_str_insensitive(zone).ok()?;
         Some(at.with_timezone(&tz).offset().fix().local_minus_utc())
+    }
+
+    fn canonical_name(&self, zone: &str) -> Option<String> {
+        let tz = chrono_tz::Tz::from_str_insensitive(zone).ok()?;
+        Some(tz.name().to_owned())
     }
 }

@@ -47,6 +47,19 @@ fn new_formatter(zone: &str) -> Option<Intl::DateTimeFormat> {
 }
 
 impl ZoneRules for IntlZones {
+    fn canonical_name(&self, zone: &str) -> Option<String> {
+        let formatter = self.formatter(zone)?;
+        let resolved = Reflect::get(&formatter.resolved_options(), &"timeZone".into())
+            .ok()
+            .and_then(|name| name.as_string());
+        // Intl may also swap a link for its target (Asia/Kolkata ↔ Asia/Calcutta);
+        // only its spelling is taken, so that the CLI and the browser agree.
+        Some(match resolved {
+            Some(name) if name.eq_ignore_ascii_case(zone) => name,
+            _ => zone.to_owned(),
+        })
+    }
+
     fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32> {
         let formatter = self.formatter(zone)?;
         let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
