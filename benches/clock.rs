@@ -10,7 +10,9 @@ mod bench {
     use support_triage::engine::{decide, Case, Raw, Ruleset};
 
     fn instant(text: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(text)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     pub fn deadlines(c: &mut Criterion) {

@@ -272,3 +272,62 @@ fn rules_prints_a_rule_with_its_source() {
     assert!(text.starts_with("SEV-2: Choosing A commits"), "{text}");
     assert!(text.contains("source: 003"), "{text}");
 }
+
+#[test]
+fn standard_c_filed_friday_evening_in_los_angeles_is_due_monday_after_the_dst_change() {
+    let (code, decision, stderr) = eval(
+        r#"{"product":"dynamics365","plan":"standard","impact":"minimal","location":"north_america","time_zone":"America/Los_Angeles","submitted_at":"2026-03-06T17:00:00-08:00"}"#,
+    );
+    assert_eq!(code, 0, "{stderr}");
+    let response = &decision["response"];
+    assert_eq!(response["coverage"], "business_hours");
+    assert_eq!(response["target_minutes"], 480);
+    assert_eq!(response["clock_starts"], "2026-03-07T01:00:00Z");
+    assert_eq!(response["due"], "2026-03-09T20:00:00Z");
+    assert_eq!(response["due_local"], "2026-03-09T13:00:00-07:00");
+    assert_eq!(response["holiday_list"], "us_federal");
+    let rules = trace_rules(&decision);
+    assert!(
+        rules.contains(&"RT-5") && rules.contains(&"RT-8"),
+        "{rules:?}"
+    );
+}
+
+#[test]
+fn the_decision_names_the_holiday_list_it_used() {
+    for (case, list) in [
+        (
+            r#"{"product":"dynamics365","impact":"minimal","location":"japan"}"#,
+            "japan_national",
+        ),
+        (
+            r#"{"product":"dynamics365","impact":"minimal","location":"japan","holidays":[]}"#,
+            "case",
+        ),
+        (
+            r#"{"product":"dynamics365","impact":"minimal","time_zone":"Europe/Paris"}"#,
+            "none",
+        ),
+    ] {
+        let (_, decision, _) = eval(case);
+        assert_eq!(decision["response"]["holiday_list"], list, "{case}");
+    }
+    let (_, other, _) =
+        eval(r#"{"product":"dynamics365","impact":"minimal","time_zone":"Europe/Paris"}"#);
+    assert!(
+        other["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["rule"] == "RT-8"),
+        "the other calendar says it ships no holidays"
+    );
+}
+
+#[test]
+fn time_zone_names_are_case_insensitive_and_echoed_canonically() {
+    let (code, decision, _) =
+        eval(r#"{"product":"azure","impact":"minimal","time_zone":"asia/JAKARTA"}"#);
+    assert_eq!(code, 0);
+    assert_eq!(decision["response"]["time_zone"], "Asia/Jakarta");
+}

@@ -15,7 +15,9 @@ use support_triage::engine::{Ruleset, ZoneRules};
 const FIXTURES: &str = include_str!("fixtures/clock.json");
 
 fn instant(text: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(text).unwrap().with_timezone(&Utc)
+    DateTime::parse_from_rfc3339(text)
+        .unwrap()
+        .with_timezone(&Utc)
 }
 
 fn day(text: &str) -> NaiveDate {
@@ -56,7 +58,9 @@ fn hand_computed_deadlines() {
         });
         let submitted = instant(vector["submitted_at"].as_str().unwrap());
         let minutes = vector["minutes"].as_u64().unwrap() as u32;
-        let got = with_clock(location, zone, holidays, |clock| clock.deadline(submitted, minutes));
+        let got = with_clock(location, zone, holidays, |clock| {
+            clock.deadline(submitted, minutes)
+        });
         let want = (
             instant(vector["clock_starts"].as_str().unwrap()),
             instant(vector["due"].as_str().unwrap()),
@@ -75,24 +79,60 @@ fn hand_computed_deadlines() {
 #[test]
 fn daylight_saving_changes_differ_from_a_fixed_offset_by_an_hour() {
     for (location, zone, submitted, fixed_offset_due) in [
-        (Location::NorthAmerica, "UTC", "2026-03-06T17:00:00-08:00", "2026-03-09T21:00:00Z"),
-        (Location::NorthAmerica, "UTC", "2026-10-30T17:00:00-07:00", "2026-11-02T20:00:00Z"),
-        (Location::Other, "Australia/Sydney", "2026-10-02T16:00:00+10:00", "2026-10-05T06:00:00Z"),
+        (
+            Location::NorthAmerica,
+            "UTC",
+            "2026-03-06T17:00:00-08:00",
+            "2026-03-09T21:00:00Z",
+        ),
+        (
+            Location::NorthAmerica,
+            "UTC",
+            "2026-10-30T17:00:00-07:00",
+            "2026-11-02T20:00:00Z",
+        ),
+        (
+            Location::Other,
+            "Australia/Sydney",
+            "2026-10-02T16:00:00+10:00",
+            "2026-10-05T06:00:00Z",
+        ),
     ] {
-        let due = with_clock(location, zone, None, |clock| clock.deadline(instant(submitted), 480))
-            .unwrap()
-            .due;
+        let due = with_clock(location, zone, None, |clock| {
+            clock.deadline(instant(submitted), 480)
+        })
+        .unwrap()
+        .due;
         let fixed = instant(fixed_offset_due);
-        assert_eq!((due - fixed).num_minutes().abs(), 60, "{submitted}: {due} vs fixed {fixed}");
+        assert_eq!(
+            (due - fixed).num_minutes().abs(),
+            60,
+            "{submitted}: {due} vs fixed {fixed}"
+        );
     }
 }
 
 #[test]
 fn japan_2026_national_holidays_match_the_cabinet_office_list() {
     let want: Vec<NaiveDate> = [
-        "2026-01-01", "2026-01-12", "2026-02-11", "2026-02-23", "2026-03-20", "2026-04-29",
-        "2026-05-03", "2026-05-04", "2026-05-05", "2026-05-06", "2026-07-20", "2026-08-11",
-        "2026-09-21", "2026-09-22", "2026-09-23", "2026-10-12", "2026-11-03", "2026-11-23",
+        "2026-01-01",
+        "2026-01-12",
+        "2026-02-11",
+        "2026-02-23",
+        "2026-03-20",
+        "2026-04-29",
+        "2026-05-03",
+        "2026-05-04",
+        "2026-05-05",
+        "2026-05-06",
+        "2026-07-20",
+        "2026-08-11",
+        "2026-09-21",
+        "2026-09-22",
+        "2026-09-23",
+        "2026-10-12",
+        "2026-11-03",
+        "2026-11-23",
     ]
     .into_iter()
     .map(day)
@@ -105,7 +145,10 @@ fn japan_2025_substitute_holidays() {
     let days = japan_national(2025);
     // Feb 23, May 4 and Nov 23 fall on Sundays; May 4's substitute skips May 5.
     for substitute in ["2025-02-24", "2025-05-06", "2025-11-24"] {
-        assert!(days.contains(&day(substitute)), "{substitute} missing from {days:?}");
+        assert!(
+            days.contains(&day(substitute)),
+            "{substitute} missing from {days:?}"
+        );
     }
     assert_eq!(HolidayList::JapanNational.of_year(2025).len(), 19);
 }
@@ -115,8 +158,14 @@ fn japan_equinoxes_follow_the_observatory_dates() {
     // Published dates: vernal 2024-03-20, 2025-03-20, 2027-03-21, 2028-03-20;
     // autumnal 2024-09-22, 2025-09-23, 2027-09-23, 2028-09-22.
     for equinox in [
-        "2024-03-20", "2025-03-20", "2027-03-21", "2028-03-20", "2024-09-22", "2025-09-23",
-        "2027-09-23", "2028-09-22",
+        "2024-03-20",
+        "2025-03-20",
+        "2027-03-21",
+        "2028-03-20",
+        "2024-09-22",
+        "2025-09-23",
+        "2027-09-23",
+        "2028-09-22",
     ] {
         let date = day(equinox);
         assert!(japan_national(date.year()).contains(&date), "{equinox}");
@@ -126,22 +175,44 @@ fn japan_equinoxes_follow_the_observatory_dates() {
 #[test]
 fn us_federal_holidays_on_their_observed_days() {
     let want_2026: Vec<NaiveDate> = [
-        "2026-01-01", "2026-01-19", "2026-02-16", "2026-05-25", "2026-06-19", "2026-07-03",
-        "2026-09-07", "2026-10-12", "2026-11-11", "2026-11-26", "2026-12-25",
+        "2026-01-01",
+        "2026-01-19",
+        "2026-02-16",
+        "2026-05-25",
+        "2026-06-19",
+        "2026-07-03",
+        "2026-09-07",
+        "2026-10-12",
+        "2026-11-11",
+        "2026-11-26",
+        "2026-12-25",
     ]
     .into_iter()
     .map(day)
     .collect();
     assert_eq!(us_federal_observed(2026), want_2026);
     let want_2027: Vec<NaiveDate> = [
-        "2027-01-01", "2027-01-18", "2027-02-15", "2027-05-31", "2027-06-18", "2027-07-05",
-        "2027-09-06", "2027-10-11", "2027-11-11", "2027-11-25", "2027-12-24", "2027-12-31",
+        "2027-01-01",
+        "2027-01-18",
+        "2027-02-15",
+        "2027-05-31",
+        "2027-06-18",
+        "2027-07-05",
+        "2027-09-06",
+        "2027-10-11",
+        "2027-11-11",
+        "2027-11-25",
+        "2027-12-24",
+        "2027-12-31",
     ]
     .into_iter()
     .map(day)
     .collect();
     assert_eq!(us_federal_observed(2027), want_2027);
-    assert!(!us_federal_observed(2028).contains(&day("2028-01-01")), "observed on 2027-12-31 instead");
+    assert!(
+        !us_federal_observed(2028).contains(&day("2028-01-01")),
+        "observed on 2027-12-31 instead"
+    );
 }
 
 #[test]
@@ -184,7 +255,10 @@ fn a_year_long_target_is_reached() {
         clock.deadline(instant("2026-01-05T09:00:00+01:00"), minutes)
     })
     .unwrap();
-    assert!(deadline.due.year() == 2026 && deadline.due.month() == 12, "{deadline:?}");
+    assert!(
+        deadline.due.year() == 2026 && deadline.due.month() == 12,
+        "{deadline:?}"
+    );
 }
 
 // ---- properties ----------------------------------------------------------
@@ -214,13 +288,22 @@ const ZONES: &[&str] = &[
 ];
 
 fn case_strategy() -> impl Strategy<Value = (Location, &'static str, DateTime<Utc>, u32)> {
-    let location = prop::sample::select(vec![Location::NorthAmerica, Location::Japan, Location::Other]);
+    let location = prop::sample::select(vec![
+        Location::NorthAmerica,
+        Location::Japan,
+        Location::Other,
+    ]);
     let zone = prop::sample::select(ZONES.to_vec());
     // Whole minutes between 2025 and 2030, so minutes can be counted one by one.
     let minute = 0i64..(5 * 366 * 24 * 60);
     let target = 0u32..3_000;
     (location, zone, minute, target).prop_map(|(location, zone, minute, target)| {
-        (location, zone, instant("2025-01-01T00:00:00Z") + Duration::minutes(minute), target)
+        (
+            location,
+            zone,
+            instant("2025-01-01T00:00:00Z") + Duration::minutes(minute),
+            target,
+        )
     })
 }
 
