@@ -110,7 +110,8 @@ fn decision_fields_follow_the_contract_order() {
             "path",
             "reopen",
             "notices",
-            "trace"
+            "trace",
+            "signals"
         ]
     );
 }
@@ -229,7 +230,8 @@ fn a_one_megabyte_description_with_emoji_and_rtl_text_is_decided() {
     let case = serde_json::json!({"product": "dynamics365", "description": description, "impact": "moderate"});
     let (code, decision, stderr) = eval(&case.to_string());
     assert_eq!(code, 0, "{stderr}");
-    assert_eq!(decision["severity"], "B");
+    assert_eq!(decision["category"], "billing", "the words are understood");
+    assert_eq!(decision["suggestions"][0]["matched"][0], "invoice");
 }
 
 #[test]

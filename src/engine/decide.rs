@@ -2,6 +2,7 @@
 //! of policy.md and records which rule did it, and why.
 
 use super::case::Case;
+use super::classify::{self, Classification, Signal};
 use super::clock::BusinessHours;
 use super::decision::{Decision, Notice, Path, Response, TraceEntry, CONTRACT_VERSION};
 use super::holidays::{HolidayList, HolidayListName};
@@ -47,7 +48,13 @@ pub fn decide(
         notices: Vec::new(),
         trace: Vec::new(),
     };
-    let (category, category_source) = run.category();
+    let classification = if case.description.trim().is_empty() {
+        Classification::default()
+    } else {
+        classify::classify(&case.description)
+    };
+    let (category, category_source) = run.category(&classification);
+    run.hints(&classification);
     let handling = Handling::of(category, case.scope);
     let supported = run.supported(category, handling);
     let requested_severity = case.impact.map(Severity::from_impact);
@@ -77,7 +84,7 @@ pub fn decide(
         ruleset: ruleset.id.clone(),
         category,
         category_source,
-        suggestions: Vec::new(),
+        suggestions: classification.suggestions,
         supported,
         severity,
         requested_severity,
@@ -86,6 +93,7 @@ pub fn decide(
         reopen,
         notices: run.notices,
         trace: run.trace,
+        signals: classification.signals,
     })
 }
 
@@ -140,7 +148,7 @@ impl Run<'_> {
     }
 
     /// CLS: the visitor's explicit answers first, then the text, then break-fix.
-    fn category(&mut self) -> (Category, CategorySource) {
+    fn category(&mut self, text: &Classification) -> (Category, CategorySource) {
         let case = self.case;
         let decided = if let Some(category) = case.category {
             self.trace(
@@ -160,12 +168,41 @@ impl Run<'_> {
                 format!("The feature is in {}: preview.", case.preview),
             );
             (Category::Preview, CategorySource::Explicit)
+        } else if let Some(category) = text.confident {
+            let suggestion = &text.suggestions[0];
+            self.trace(
+                "CLS-0",
+                format!(
+                    "No category was chosen; the description points to {category} (score {:.2}): {}.",
+                    suggestion.score,
+                    quote_all(&suggestion.matched)
+                ),
+            );
+            self.trace(
+                category.rule(),
+                format!("Category {category}, from the description."),
+            );
+            (category, CategorySource::Text)
         } else {
-            let why = if case.description.trim().is_empty() {
-                "No category was chosen and there is no description: break-fix, the default for a technical problem."
-            } else {
-                "No category was chosen and the description did not settle one: break-fix, the default for a technical problem."
+            let why = match text.suggestions.as_slice() {
+                [] if case.description.trim().is_empty() => "No category was chosen and there is no description: break-fix, the default for a technical problem.".to_owned(),
+                [] => "No category was chosen and the description matched no known phrase: break-fix, the default for a technical problem.".to_owned(),
+                suggestions => format!(
+                    "No category was chosen and the description is not clear enough ({}): break-fix by default; pick the category that fits.",
+                    suggestions
+                        .iter()
+                        .take(3)
+                        .map(|s| format!("{} {:.2}", s.category, s.score))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
             };
+            if !text.suggestions.is_empty() {
+                self.trace(
+                    "CLS-0",
+                    "The description's suggestions are too weak or tied to decide.",
+                );
+            }
             self.trace("CLS-1", why);
             (Category::BreakFix, CategorySource::Default)
         };
@@ -619,6 +656,37 @@ impl Run<'_> {
         Some(verdict)
     }
 
+    /// What the description says that the answers do not: a nudge to answer it.
+    fn hints(&mut self, text: &Classification) {
+        let case = self.case;
+        for hit in &text.signals {
+            let words = quote_all(&hit.matched);
+            match hit.signal {
+                Signal::ProductionDown if case.impact.is_none() => self.notice(
+                    "SEV-1",
+                    format!("Your description says {words}: if production is down, state a critical business impact."),
+                ),
+                Signal::CustomCode if !case.custom_code => self.notice(
+                    "CLS-14",
+                    format!("Your description mentions {words}: if custom code or a partner's component is involved, say so; support then hands over evidence rather than fixing it (LIM-2)."),
+                ),
+                Signal::PreviousCase if case.previous_case.is_none() => self.notice(
+                    "REO-5",
+                    format!("Your description quotes {words}: give it as the earlier case number so the work continues."),
+                ),
+                Signal::Preview if case.preview == Preview::Ga => self.notice(
+                    "PRV-1",
+                    format!("Your description mentions {words}: if the feature is in preview, say which kind; previews have their own support rules."),
+                ),
+                Signal::OnBehalfOfCustomer if case.role != Role::PartnerForCustomer => self.notice(
+                    "PTH-5",
+                    format!("Your description mentions {words}: a partner filing for a customer starts from Partner Center (choose \"partner for a customer\")."),
+                ),
+                _ => {}
+            }
+        }
+    }
+
     /// Advice that does not change the result: ESC, LIM, COV, PRV, FUP, PTH-11/12.
     fn advice(&mut self, category: Category, severity: Option<Severity>) {
         let case = self.case;
@@ -757,4 +825,13 @@ fn local_words(zones: &dyn ZoneRules, zone: &str, at: DateTime<Utc>) -> String {
         Some(local) => format!("{} {zone}", local.format("%a %Y-%m-%d %H:%M")),
         None => at.format("%a %Y-%m-%d %H:%M UTC").to_string(),
     }
+}
+
+/// Phrases as «a», «b».
+fn quote_all(phrases: &[String]) -> String {
+    phrases
+        .iter()
+        .map(|phrase| format!("«{phrase}»"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -1,5 +1,6 @@
 //! The decision (contract.md, "Decision (output)").
 
+use super::classify::SignalHit;
 use super::holidays::HolidayListName;
 use super::ruleset::{Link, Text};
 use super::vocab::{Category, CategorySource, Coverage, Location, Reopen, Severity};
@@ -24,6 +25,9 @@ pub struct Decision {
     pub reopen: Option<Reopen>,
     pub notices: Vec<Notice>,
     pub trace: Vec<TraceEntry>,
+    /// Facts the description states (production down, preview, a case
+    /// number…), for the UI to prefill answers. Added to contract 1.
+    pub signals: Vec<SignalHit>,
 }
 
 impl Decision {
@@ -42,7 +46,7 @@ impl Decision {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Suggestion {
     pub category: Category,
-    pub score: f32,
+    pub score: f64,
     pub matched: Vec<String>,
 }
 

@@ -3,6 +3,7 @@
 //! rules of `shared/spec/policy.md`.
 
 pub mod case;
+pub mod classify;
 pub mod clock;
 pub mod decide;
 pub mod decision;

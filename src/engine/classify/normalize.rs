@@ -1,0 +1,157 @@
+//! Text normalisation before matching, so that case, width, accents and
+//! punctuation never defeat a phrase: `ＩＮＶＯＩＣＥ`, `Invoice` and `invoice`
+//! match alike, `ﾌﾟﾗｸﾞｲﾝ` as `プラグイン`, `Rückerstattung` as `ruckerstattung`,
+//! `can't` as `cant`. Each normalised character remembers where it came from
+//! in the original, so matches can be shown in the visitor's own words.
+
+/// Normalised text with, for each of its characters, the byte range of the
+/// original text it stands for.
+pub struct Normalized {
+    pub chars: Vec<char>,
+    pub origin: Vec<(usize, usize)>,
+}
+
+impl Normalized {
+    pub fn new(text: &str) -> Self {
+        let mut out = Normalized {
+            chars: Vec::with_capacity(text.len()),
+            origin: Vec::with_capacity(text.len()),
+        };
+        let mut iter = text.char_indices().peekable();
+        while let Some((start, c)) = iter.next() {
+            let mut end = start + c.len_utf8();
+            let mut c = fold_width(c);
+            // Half-width katakana carry their voicing marks as separate characters.
+            if let Some(&(mark_at, mark)) = iter.peek() {
+                if let Some(voiced) = compose_voicing(c, mark) {
+                    c = voiced;
+                    end = mark_at + mark.len_utf8();
+                    iter.next();
+                }
+            }
+            out.push_folded(c, (start, end));
+        }
+        while out.chars.last() == Some(&' ') {
+            out.chars.pop();
+            out.origin.pop();
+        }
+        out
+    }
+
+    fn push(&mut self, c: char, origin: (usize, usize)) {
+        if c == ' ' && matches!(self.chars.last(), None | Some(' ')) {
+            return;
+        }
+        self.chars.push(c);
+        self.origin.push(origin);
+    }
+
+    fn push_folded(&mut self, c: char, origin: (usize, usize)) {
+        if is_joiner(c) || is_combining_mark(c) {
+            return;
+        }
+        if is_separator(c) {
+            self.push(' ', origin);
+            return;
+        }
+        if let Some(expansion) = expand_letter(c) {
+            for piece in expansion.chars() {
+                self.push(piece, origin);
+            }
+            return;
+        }
+        for lower in c.to_lowercase() {
+            self.push(strip_accent(lower), origin);
+        }
+    }
+
+    /// The normalised text as a string (for phrases in the vocabulary).
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// Normalises a vocabulary phrase.
+pub fn normalize(text: &str) -> String {
+    Normalized::new(text).text()
+}
+
+/// Full-width ASCII and the ideographic space to their ASCII forms,
+/// half-width katakana to full-width.
+fn fold_width(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 => ' ',
+        0xFF61..=0xFF9F => HALF_WIDTH_KATAKANA
+            .chars()
+            .nth((c as u32 - 0xFF61) as usize)
+            .unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// U+FF61..U+FF9F in order, as their full-width forms.
+const HALF_WIDTH_KATAKANA: &str = "。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜";
+
+fn compose_voicing(base: char, mark: char) -> Option<char> {
+    const VOICED: &str =
+        "カガキギクグケゲコゴサザシジスズセゼソゾタダチヂツヅテデトドハバヒビフブヘベホボウヴ";
+    const SEMI_VOICED: &str = "ハパヒピフプヘペホポ";
+    let table = match mark {
+        '\u{FF9E}' | '゛' | '\u{3099}' => VOICED,
+        '\u{FF9F}' | '゜' | '\u{309A}' => SEMI_VOICED,
+        _ => return None,
+    };
+    let chars: Vec<char> = table.chars().collect();
+    chars
+        .chunks(2)
+        .find(|pair| pair[0] == base)
+        .map(|pair| pair[1])
+}
+
+/// Apostrophes and zero-width characters join what they stand between
+/// (`can't` → `cant`).
+fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '\'' | '’' | '‘' | 'ʼ' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F)
+}
+
+/// Whitespace and punctuation, Latin and CJK alike, separate words.
+fn is_separator(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_ascii_punctuation()
+        || matches!(c as u32,
+            0x00A1..=0x00BF | 0x00D7 | 0x00F7 | 0x2010..=0x205E | 0x3001..=0x3004 | 0x3008..=0x303F
+            | 0x30FB | 0xFE30..=0xFE4F | 0xFF61..=0xFF65)
+}
+
+/// Letters that fold to more than one letter.
+fn expand_letter(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        _ => return None,
+    })
+}
+
+/// Latin letters with diacritics to their base letter (lower case input).
+fn strip_accent(c: char) -> char {
+    const FROM: &str =
+        "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňŉòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
+    const TO: &str =
+        "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+    if c.is_ascii() {
+        return c;
+    }
+    FROM.chars()
+        .position(|accented| accented == c)
+        .and_then(|index| TO.chars().nth(index))
+        .unwrap_or(c)
+}

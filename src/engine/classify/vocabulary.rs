@@ -1,0 +1,306 @@
+//! The vocabulary: phrases per category and per signal, read from plain-text
+//! lists (one per language, in `vocabulary/*.txt`) that a support person can
+//! edit without touching code. The format is described at the top of each
+//! list.
+
+use super::normalize::normalize;
+use crate::engine::vocab::Category;
+use serde::{Serialize, Serializer};
+
+/// Facts in the text that rules other than the category need.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Signal {
+    /// Production is down (impact critical).
+    ProductionDown,
+    /// Many users or tenants are affected.
+    ManyUsers,
+    /// Work goes on around the problem (impact moderate or minimal).
+    Workaround,
+    /// The feature is in preview or beta.
+    Preview,
+    /// Custom code, customisation, or partner / ISV code is involved.
+    CustomCode,
+    /// An earlier case is referred to.
+    PreviousCase,
+    /// A subscription cannot be created.
+    CannotCreateSubscription,
+    /// A partner files on behalf of its customer.
+    OnBehalfOfCustomer,
+}
+
+impl Signal {
+    pub const ALL: &'static [Signal] = &[
+        Signal::ProductionDown,
+        Signal::ManyUsers,
+        Signal::Workaround,
+        Signal::Preview,
+        Signal::CustomCode,
+        Signal::PreviousCase,
+        Signal::CannotCreateSubscription,
+        Signal::OnBehalfOfCustomer,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Signal::ProductionDown => "production_down",
+            Signal::ManyUsers => "many_users",
+            Signal::Workaround => "workaround",
+            Signal::Preview => "preview",
+            Signal::CustomCode => "custom_code",
+            Signal::PreviousCase => "previous_case",
+            Signal::CannotCreateSubscription => "cannot_create_subscription",
+            Signal::OnBehalfOfCustomer => "on_behalf_of_customer",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Signal::ALL
+            .iter()
+            .copied()
+            .find(|signal| signal.as_str() == text)
+    }
+}
+
+impl Serialize for Signal {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// What a phrase is evidence for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    Category(Category),
+    Signal(Signal),
+}
+
+/// One normalised phrase.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Phrase {
+    pub chars: Vec<char>,
+    pub target: Target,
+    pub weight: f32,
+    /// `*phrase`: may start inside a word.
+    pub open_start: bool,
+    /// `phrase*`: may end inside a word (`invoice*` matches `invoices`).
+    pub open_end: bool,
+}
+
+impl Phrase {
+    /// The end of the match when the phrase stands at `start` in `chars`.
+    pub fn match_at(&self, chars: &[char], start: usize) -> Option<usize> {
+        let end = start + self.chars.len();
+        if chars.get(start..end)? != self.chars.as_slice() {
+            return None;
+        }
+        let first = self.chars[0];
+        let last = self.chars[self.chars.len() - 1];
+        let starts_clean = self.open_start
+            || !is_word_char(first)
+            || start == 0
+            || !is_word_char(chars[start - 1]);
+        let ends_clean = self.open_end
+            || !is_word_char(last)
+            || chars.get(end).is_none_or(|&c| !is_word_char(c));
+        if !(starts_clean && ends_clean) {
+            return None;
+        }
+        // An open phrase matched inside a word reports the whole word.
+        let word_end = if self.open_end && is_word_char(last) {
+            end + chars[end..]
+                .iter()
+                .take_while(|&&c| is_word_char(c))
+                .count()
+        } else {
+            end
+        };
+        Some(word_end)
+    }
+}
+
+/// Letters and digits of scripts that separate words with spaces; Japanese
+/// and Chinese characters are not, so their phrases match anywhere.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && (c as u32) < 0x2E80
+}
+
+/// Every list, sorted for lookup by first character.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Vocabulary {
+    pub(super) phrases: Vec<Phrase>,
+    pub(super) negation_before: Vec<Vec<char>>,
+    pub(super) negation_after: Vec<Vec<char>>,
+}
+
+/// The shipped lists, one per language.
+pub const SHIPPED_LISTS: &[(&str, &str)] = &[
+    ("en", include_str!("vocabulary/en.txt")),
+    ("ja", include_str!("vocabulary/ja.txt")),
+    ("id", include_str!("vocabulary/id.txt")),
+    ("es", include_str!("vocabulary/es.txt")),
+    ("fr", include_str!("vocabulary/fr.txt")),
+    ("de", include_str!("vocabulary/de.txt")),
+    ("it", include_str!("vocabulary/it.txt")),
+    ("pt", include_str!("vocabulary/pt.txt")),
+    ("zh-Hans", include_str!("vocabulary/zh-Hans.txt")),
+    ("zh-Hant", include_str!("vocabulary/zh-Hant.txt")),
+];
+
+/// A line of a list that cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VocabularyError {
+    pub list: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for VocabularyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} line {}: {}", self.list, self.line, self.message)
+    }
+}
+
+impl Vocabulary {
+    /// The shipped lists. They are checked by the test suite; a line that
+    /// could not be read would be skipped rather than break the widget.
+    pub fn shipped() -> Self {
+        let mut vocabulary = Vocabulary::default();
+        for (name, text) in SHIPPED_LISTS {
+            let _ = vocabulary.add_list(name, text);
+        }
+        vocabulary.sort();
+        vocabulary
+    }
+
+    /// Adds one list; every line that can be read is added, and the first
+    /// line that cannot is reported.
+    pub fn add_list(&mut self, name: &str, text: &str) -> Result<(), VocabularyError> {
+        let mut first_error = None;
+        let mut section: Option<Section> = None;
+        for (number, line) in text.lines().enumerate() {
+            let error = |message: String| VocabularyError {
+                list: name.to_owned(),
+                line: number + 1,
+                message,
+            };
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(heading) = line
+                .strip_prefix('[')
+                .and_then(|rest| rest.strip_suffix(']'))
+            {
+                section = Section::parse(heading.trim());
+                if section.is_none() {
+                    first_error.get_or_insert(error(format!(
+                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), negation:before or negation:after",
+                        Category::allowed().join(", "),
+                        Signal::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                    )));
+                }
+                continue;
+            }
+            let Some(section) = section else {
+                first_error.get_or_insert(error("a phrase before any [section]".into()));
+                continue;
+            };
+            match self.add_line(section, line) {
+                Ok(()) => {}
+                Err(message) => {
+                    first_error.get_or_insert(error(message));
+                }
+            }
+        }
+        self.sort();
+        first_error.map_or(Ok(()), Err)
+    }
+
+    fn add_line(&mut self, section: Section, line: &str) -> Result<(), String> {
+        let (phrase, weight) = match line.rsplit_once(" = ") {
+            Some((phrase, weight)) => {
+                let weight: f32 = weight
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|w: &f32| (0.1..=5.0).contains(w))
+                    .ok_or_else(|| format!("weight {weight:?} is not a number from 0.1 to 5"))?;
+                (phrase.trim(), weight)
+            }
+            None => (line, 1.0),
+        };
+        let open_start = phrase.starts_with('*');
+        let open_end = phrase.ends_with('*');
+        let chars: Vec<char> = normalize(phrase.trim_matches('*')).chars().collect();
+        if chars.is_empty() {
+            return Err(format!("{phrase:?} has no letters once normalised"));
+        }
+        let target = match section {
+            Section::Category(category) => Target::Category(category),
+            Section::Signal(signal) => Target::Signal(signal),
+            Section::NegationBefore => {
+                self.negation_before.push(chars);
+                return Ok(());
+            }
+            Section::NegationAfter => {
+                self.negation_after.push(chars);
+                return Ok(());
+            }
+        };
+        self.phrases.push(Phrase {
+            chars,
+            target,
+            weight,
+            open_start,
+            open_end,
+        });
+        Ok(())
+    }
+
+    fn sort(&mut self) {
+        self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
+        self.phrases
+            .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
+    }
+
+    /// Indices of the phrases that start with `first`.
+    pub(super) fn candidates(&self, first: char) -> std::ops::Range<usize> {
+        let from = self
+            .phrases
+            .partition_point(|phrase| phrase.chars[0] < first);
+        let to = self
+            .phrases
+            .partition_point(|phrase| phrase.chars[0] <= first);
+        from..to
+    }
+
+    /// How many phrases the vocabulary holds.
+    pub fn len(&self) -> usize {
+        self.phrases.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Section {
+    Category(Category),
+    Signal(Signal),
+    NegationBefore,
+    NegationAfter,
+}
+
+impl Section {
+    fn parse(heading: &str) -> Option<Self> {
+        match heading {
+            "negation:before" => Some(Section::NegationBefore),
+            "negation:after" => Some(Section::NegationAfter),
+            _ => match heading.strip_prefix("signal:") {
+                Some(signal) => Signal::parse(signal).map(Section::Signal),
+                None => Category::parse(heading).map(Section::Category),
+            },
+        }
+    }
+}
