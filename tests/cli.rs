@@ -333,3 +333,45 @@ fn time_zone_names_are_case_insensitive_and_echoed_canonically() {
     assert_eq!(code, 0);
     assert_eq!(decision["response"]["time_zone"], "Asia/Jakarta");
 }
+
+#[test]
+fn a_japanese_billing_description_is_understood() {
+    let (code, decision, _) = eval(r#"{"product":"dynamics365","description":"請求書の金額が間違っています"}"#);
+    assert_eq!(code, 0);
+    assert_eq!(decision["category"], "billing");
+    assert_eq!(decision["category_source"], "text");
+    let matched = decision["suggestions"][0]["matched"].as_array().unwrap();
+    assert!(matched.iter().any(|m| m == "請求書"), "{matched:?}");
+    assert!(trace_rules(&decision).contains(&"CLS-0"));
+}
+
+#[test]
+fn the_visitors_explicit_category_wins_over_the_text() {
+    let (_, decision, _) = eval(r#"{"product":"dynamics365","category":"break_fix","description":"the invoice page crashes"}"#);
+    assert_eq!(decision["category"], "break_fix");
+    assert_eq!(decision["category_source"], "explicit");
+    assert_eq!(decision["suggestions"][0]["category"], "billing", "suggestions are still given");
+}
+
+#[test]
+fn what_the_text_says_beyond_the_answers_becomes_advice() {
+    let (_, decision, _) = eval(
+        r#"{"product":"dynamics365","description":"Production is down since our plugin update, see ticket 2610230040005678"}"#,
+    );
+    let signals: Vec<&str> = decision["signals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|hit| hit["signal"].as_str().unwrap())
+        .collect();
+    assert_eq!(signals, ["production_down", "custom_code", "previous_case"]);
+    let notices: Vec<&str> = decision["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|notice| notice["rule"].as_str().unwrap())
+        .collect();
+    for rule in ["SEV-1", "CLS-14", "REO-5"] {
+        assert!(notices.contains(&rule), "{rule} missing from {notices:?}");
+    }
+}

@@ -41,7 +41,7 @@ pub struct SignalHit {
 }
 
 /// The lowest score at which the leading category is taken from the text.
-pub const CONFIDENT_SCORE: f64 = 0.45;
+pub const CONFIDENT_SCORE: f64 = 0.5;
 
 /// The shipped vocabulary, built once.
 pub fn shipped() -> &'static Vocabulary {
