@@ -124,8 +124,14 @@ fn held_out_descriptions_are_reported() {
 fn every_shipped_list_reads_without_error() {
     for (name, text) in SHIPPED_LISTS {
         let mut vocabulary = Vocabulary::default();
-        vocabulary.add_list(name, text).unwrap_or_else(|error| panic!("{error}"));
-        assert!(vocabulary.len() >= 60, "{name} has only {} phrases", vocabulary.len());
+        vocabulary
+            .add_list(name, text)
+            .unwrap_or_else(|error| panic!("{error}"));
+        assert!(
+            vocabulary.len() >= 60,
+            "{name} has only {} phrases",
+            vocabulary.len()
+        );
     }
 }
 
@@ -136,8 +142,13 @@ fn a_bad_list_line_is_reported_with_its_number() {
         .add_list("owner", "[billing]\ninvoice\n[bilings]\nfoo\n")
         .unwrap_err();
     assert_eq!(error.line, 3);
-    assert!(error.message.contains("unknown section [bilings]"), "{error}");
-    let weight = Vocabulary::default().add_list("owner", "[billing]\nbill = lots\n").unwrap_err();
+    assert!(
+        error.message.contains("unknown section [bilings]"),
+        "{error}"
+    );
+    let weight = Vocabulary::default()
+        .add_list("owner", "[billing]\nbill = lots\n")
+        .unwrap_err();
     assert!(weight.message.contains("weight"), "{weight}");
     assert_eq!(vocabulary.len(), 1, "the readable line was still added");
 }
@@ -146,27 +157,49 @@ fn a_bad_list_line_is_reported_with_its_number() {
 fn normalisation_folds_case_width_accents_and_punctuation() {
     assert_eq!(normalize("ＩＮＶＯＩＣＥ　Wrong!!"), "invoice wrong");
     assert_eq!(normalize("ﾌﾟﾗｸﾞｲﾝのｴﾗｰ"), "プラグインのエラー");
-    assert_eq!(normalize("Rückerstattung für die Straße"), "ruckerstattung fur die strasse");
+    assert_eq!(
+        normalize("Rückerstattung für die Straße"),
+        "ruckerstattung fur die strasse"
+    );
     assert_eq!(normalize("can't — won’t"), "cant wont");
     assert_eq!(normalize("Facturación: ¿cuánto?"), "facturacion cuanto");
     assert_eq!(normalize("請求書、金額。"), "請求書 金額");
-    assert_eq!(normalize("e\u{301}chec"), "echec", "combining accents are dropped");
+    assert_eq!(
+        normalize("e\u{301}chec"),
+        "echec",
+        "combining accents are dropped"
+    );
 }
 
 #[test]
 fn matched_phrases_are_the_visitors_own_words() {
     let result = classify("ＩＮＶＯＩＣＥ is wrong, we were Overcharged");
     assert_eq!(result.confident, Some(Category::Billing));
-    assert_eq!(result.suggestions[0].matched, ["ＩＮＶＯＩＣＥ", "Overcharged"]);
+    assert_eq!(
+        result.suggestions[0].matched,
+        ["ＩＮＶＯＩＣＥ", "Overcharged"]
+    );
     let half_width = classify("ﾌﾟﾚﾋﾞｭｰ機能が動きません");
-    assert!(half_width.suggestions.iter().any(|s| s.matched.iter().any(|m| m == "ﾌﾟﾚﾋﾞｭｰ")));
+    assert!(half_width
+        .suggestions
+        .iter()
+        .any(|s| s.matched.iter().any(|m| m == "ﾌﾟﾚﾋﾞｭｰ")));
 }
 
 #[test]
 fn japanese_and_chinese_match_without_spaces() {
-    assert_eq!(classify("請求書の金額が間違っています").confident, Some(Category::Billing));
-    assert_eq!(classify("打开记录非常缓慢经常超时").confident, Some(Category::Performance));
-    assert_eq!(classify("我們的資料損毀了").confident, Some(Category::DataCorruption));
+    assert_eq!(
+        classify("請求書の金額が間違っています").confident,
+        Some(Category::Billing)
+    );
+    assert_eq!(
+        classify("打开记录非常缓慢经常超时").confident,
+        Some(Category::Performance)
+    );
+    assert_eq!(
+        classify("我們的資料損毀了").confident,
+        Some(Category::DataCorruption)
+    );
 }
 
 #[test]
@@ -174,23 +207,36 @@ fn latin_phrases_match_whole_words_only() {
     // "bill" must not be found in "billion", nor "rca" in "circa".
     let result = classify("We process a billion rows circa every day");
     assert!(result.suggestions.is_empty(), "{:?}", result.suggestions);
-    assert_eq!(classify("three invoices are wrong").confident, Some(Category::Billing));
+    assert_eq!(
+        classify("three invoices are wrong").confident,
+        Some(Category::Billing)
+    );
 }
 
 #[test]
 fn a_negated_phrase_does_not_count() {
     let result = classify("It's not slow, but it crashes every time");
     assert_eq!(result.confident, Some(Category::BreakFix));
-    assert!(result.suggestions.iter().all(|s| s.category != Category::Performance));
+    assert!(result
+        .suggestions
+        .iter()
+        .all(|s| s.category != Category::Performance));
     let billing = classify("This is not a billing question: the sync with Outlook is broken");
     assert_eq!(billing.confident, Some(Category::BreakFix));
     let japanese = classify("遅いのではなく、保存できません");
-    assert!(japanese.suggestions.iter().all(|s| s.category != Category::Performance));
+    assert!(japanese
+        .suggestions
+        .iter()
+        .all(|s| s.category != Category::Performance));
 }
 
 #[test]
 fn ties_and_weak_evidence_are_not_decided() {
-    assert_eq!(classify("error").confident, None, "one weak word is not enough");
+    assert_eq!(
+        classify("error").confident,
+        None,
+        "one weak word is not enough"
+    );
     let tie = classify("invoice and slow");
     assert_eq!(tie.confident, None, "{:?}", tie.suggestions);
     assert_eq!(tie.suggestions.len(), 2);
@@ -199,7 +245,11 @@ fn ties_and_weak_evidence_are_not_decided() {
 
 #[test]
 fn scores_are_between_zero_and_one_best_first() {
-    for text in ["refund the invoice, it is slow", "障害で全ユーザーが遅い", "beta preview crash"] {
+    for text in [
+        "refund the invoice, it is slow",
+        "障害で全ユーザーが遅い",
+        "beta preview crash",
+    ] {
         let result = classify(text);
         for pair in result.suggestions.windows(2) {
             assert!(pair[0].score >= pair[1].score);
@@ -213,17 +263,47 @@ fn scores_are_between_zero_and_one_best_first() {
 #[test]
 fn every_category_can_be_recognised() {
     for (text, category) in [
-        ("the form crashes with an unexpected error", Category::BreakFix),
-        ("how do I configure the best practice for this", Category::Advisory),
+        (
+            "the form crashes with an unexpected error",
+            Category::BreakFix,
+        ),
+        (
+            "how do I configure the best practice for this",
+            Category::Advisory,
+        ),
         ("we were charged twice on the invoice", Category::Billing),
-        ("we can't create your subscription error on the trial", Category::Subscription),
-        ("which license does a team members license user need", Category::Licensing),
-        ("fraud: purchases nobody here made, account compromised", Category::Fraud),
-        ("the AppSource app from the ISV vendor fails", Category::Marketplace),
-        ("outage in the region, all users are down", Category::ServiceIncident),
-        ("everything is very slow with timeouts", Category::Performance),
-        ("records are corrupted and duplicated", Category::DataCorruption),
-        ("please send the root cause analysis RCA", Category::RcaRequest),
+        (
+            "we can't create your subscription error on the trial",
+            Category::Subscription,
+        ),
+        (
+            "which license does a team members license user need",
+            Category::Licensing,
+        ),
+        (
+            "fraud: purchases nobody here made, account compromised",
+            Category::Fraud,
+        ),
+        (
+            "the AppSource app from the ISV vendor fails",
+            Category::Marketplace,
+        ),
+        (
+            "outage in the region, all users are down",
+            Category::ServiceIncident,
+        ),
+        (
+            "everything is very slow with timeouts",
+            Category::Performance,
+        ),
+        (
+            "records are corrupted and duplicated",
+            Category::DataCorruption,
+        ),
+        (
+            "please send the root cause analysis RCA",
+            Category::RcaRequest,
+        ),
         ("the public preview feature fails", Category::Preview),
         ("any update on case 2611050010001234", Category::FollowUp),
     ] {
@@ -233,14 +313,24 @@ fn every_category_can_be_recognised() {
 
 #[test]
 fn signals_other_rules_need_are_found() {
-    let signals = |text: &str| -> Vec<Signal> { classify(text).signals.iter().map(|hit| hit.signal).collect() };
+    let signals = |text: &str| -> Vec<Signal> {
+        classify(text)
+            .signals
+            .iter()
+            .map(|hit| hit.signal)
+            .collect()
+    };
     assert!(signals("production is down for all users").contains(&Signal::ProductionDown));
     assert!(signals("production is down for all users").contains(&Signal::ManyUsers));
     assert!(signals("we have a workaround for now").contains(&Signal::Workaround));
     assert!(signals("the beta feature").contains(&Signal::Preview));
     assert!(signals("our plugin throws").contains(&Signal::CustomCode));
     assert!(signals("see ticket 2610230040005678").contains(&Signal::PreviousCase));
-    assert!(signals("We can't create your subscription right now").contains(&Signal::CannotCreateSubscription));
+    assert!(signals("We can't create your subscription right now")
+        .contains(&Signal::CannotCreateSubscription));
     assert!(signals("filing on behalf of our customer").contains(&Signal::OnBehalfOfCustomer));
-    assert!(!signals("error code 0x80040216").contains(&Signal::PreviousCase), "an error code is no case number");
+    assert!(
+        !signals("error code 0x80040216").contains(&Signal::PreviousCase),
+        "an error code is no case number"
+    );
 }

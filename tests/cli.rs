@@ -336,7 +336,8 @@ fn time_zone_names_are_case_insensitive_and_echoed_canonically() {
 
 #[test]
 fn a_japanese_billing_description_is_understood() {
-    let (code, decision, _) = eval(r#"{"product":"dynamics365","description":"請求書の金額が間違っています"}"#);
+    let (code, decision, _) =
+        eval(r#"{"product":"dynamics365","description":"請求書の金額が間違っています"}"#);
     assert_eq!(code, 0);
     assert_eq!(decision["category"], "billing");
     assert_eq!(decision["category_source"], "text");
@@ -347,10 +348,15 @@ fn a_japanese_billing_description_is_understood() {
 
 #[test]
 fn the_visitors_explicit_category_wins_over_the_text() {
-    let (_, decision, _) = eval(r#"{"product":"dynamics365","category":"break_fix","description":"the invoice page crashes"}"#);
+    let (_, decision, _) = eval(
+        r#"{"product":"dynamics365","category":"break_fix","description":"the invoice page crashes"}"#,
+    );
     assert_eq!(decision["category"], "break_fix");
     assert_eq!(decision["category_source"], "explicit");
-    assert_eq!(decision["suggestions"][0]["category"], "billing", "suggestions are still given");
+    assert_eq!(
+        decision["suggestions"][0]["category"], "billing",
+        "suggestions are still given"
+    );
 }
 
 #[test]

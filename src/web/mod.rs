@@ -1,6 +1,7 @@
 //! The browser layer (wasm32 only): the Leptos widget and the browser's
 //! answers to the engine's questions (time zones, the current time).
 
+pub mod api;
 pub mod zones;
 
 use crate::engine::vocab::{Impact, Plan, Product, Role};
@@ -10,9 +11,16 @@ use leptos::prelude::*;
 use zones::IntlZones;
 
 /// Mounts the widget into the page body.
+/// Mounts the widget into the page body, when there is a page (the module
+/// also loads in workers and Node, for its JavaScript API alone).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(App);
+    if web_sys::window()
+        .and_then(|window| window.document())
+        .is_some()
+    {
+        leptos::mount::mount_to_body(App);
+    }
 }
 
 /// The current instant, from the browser's clock.

@@ -89,7 +89,7 @@ impl Vocabulary {
         };
         let mut hits = Vec::new();
         for start in 0..chars.len() {
-            for index in self.candidates(chars[start]) {
+            for index in self.candidates(chars, start) {
                 let phrase = &self.phrases[index];
                 if let Some(end) = phrase.match_at(chars, start) {
                     if !self.negated(chars, start, end) {

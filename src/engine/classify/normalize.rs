@@ -147,7 +147,7 @@ fn strip_accent(c: char) -> char {
         "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňŉòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
     const TO: &str =
         "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
-    if c.is_ascii() {
+    if !('\u{C0}'..='\u{17F}').contains(&c) {
         return c;
     }
     FROM.chars()

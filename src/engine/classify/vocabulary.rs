@@ -90,7 +90,9 @@ impl Phrase {
     /// The end of the match when the phrase stands at `start` in `chars`.
     pub fn match_at(&self, chars: &[char], start: usize) -> Option<usize> {
         let end = start + self.chars.len();
-        if chars.get(start..end)? != self.chars.as_slice() {
+        let here = chars.get(start..end)?;
+        // Most candidates differ early: compare by hand before anything else.
+        if here.iter().zip(&self.chars).any(|(a, b)| a != b) {
             return None;
         }
         let first = self.chars[0];
@@ -128,6 +130,12 @@ pub fn is_word_char(c: char) -> bool {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vocabulary {
     pub(super) phrases: Vec<Phrase>,
+    /// Each first character of a phrase, sorted, with the range of
+    /// `phrases` that starts with it.
+    index: Vec<(char, usize, usize)>,
+    /// Phrases that may start inside a word (`*fehler`): the only ones
+    /// tried in the middle of a Latin word.
+    open_start: Vec<usize>,
     pub(super) negation_before: Vec<Vec<char>>,
     pub(super) negation_after: Vec<Vec<char>>,
 }
@@ -261,17 +269,33 @@ impl Vocabulary {
         self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
+        self.index.clear();
+        for (position, phrase) in self.phrases.iter().enumerate() {
+            match self.index.last_mut() {
+                Some((first, _, end)) if *first == phrase.chars[0] => *end = position + 1,
+                _ => self.index.push((phrase.chars[0], position, position + 1)),
+            }
+        }
+        self.open_start = (0..self.phrases.len())
+            .filter(|&position| self.phrases[position].open_start)
+            .collect();
     }
 
-    /// Indices of the phrases that start with `first`.
-    pub(super) fn candidates(&self, first: char) -> std::ops::Range<usize> {
-        let from = self
-            .phrases
-            .partition_point(|phrase| phrase.chars[0] < first);
-        let to = self
-            .phrases
-            .partition_point(|phrase| phrase.chars[0] <= first);
-        from..to
+    /// Indices of the phrases that may match at `start`: all those starting
+    /// with its character, except in the middle of a word, where only the
+    /// phrases marked open at the start can.
+    pub(super) fn candidates(&self, chars: &[char], start: usize) -> Candidates<'_> {
+        let first = chars[start];
+        if start > 0 && is_word_char(first) && is_word_char(chars[start - 1]) {
+            return Candidates::OpenStart(self.open_start.iter(), first, self);
+        }
+        match self.index.binary_search_by(|&(c, _, _)| c.cmp(&first)) {
+            Ok(found) => {
+                let (_, from, to) = self.index[found];
+                Candidates::Starting(from..to)
+            }
+            Err(_) => Candidates::Starting(0..0),
+        }
     }
 
     /// How many phrases the vocabulary holds.
@@ -301,6 +325,26 @@ impl Section {
                 Some(signal) => Signal::parse(signal).map(Section::Signal),
                 None => Category::parse(heading).map(Section::Category),
             },
+        }
+    }
+}
+
+/// The phrases to try at one position, without allocating.
+pub(super) enum Candidates<'a> {
+    Starting(std::ops::Range<usize>),
+    OpenStart(std::slice::Iter<'a, usize>, char, &'a Vocabulary),
+}
+
+impl Iterator for Candidates<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Candidates::Starting(range) => range.next(),
+            Candidates::OpenStart(positions, first, vocabulary) => positions
+                .by_ref()
+                .copied()
+                .find(|&position| vocabulary.phrases[position].chars[0] == *first),
         }
     }
 }
