@@ -173,8 +173,8 @@ impl Run<'_> {
             self.trace(
                 "CLS-0",
                 format!(
-                    "No category was chosen; the description points to {category} (score {:.2}): {}.",
-                    suggestion.score,
+                    "No category was chosen; the description points to {category} (score {}): {}.",
+                    score_words(suggestion.score),
                     quote_all(&suggestion.matched)
                 ),
             );
@@ -192,7 +192,7 @@ impl Run<'_> {
                     suggestions
                         .iter()
                         .take(3)
-                        .map(|s| format!("{} {:.2}", s.category, s.score))
+                        .map(|s| format!("{} {}", s.category, score_words(s.score)))
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
@@ -834,4 +834,11 @@ fn quote_all(phrases: &[String]) -> String {
         .map(|phrase| format!("«{phrase}»"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A score in 0..1 as `0.97`, without the float formatter (it costs the
+/// widget several kilobytes).
+fn score_words(score: f64) -> String {
+    let hundredths = (score.clamp(0.0, 1.0) * 100.0).round() as u32;
+    format!("{}.{:02}", hundredths / 100, hundredths % 100)
 }

@@ -60,9 +60,7 @@ impl Normalized {
             }
             return;
         }
-        for lower in c.to_lowercase() {
-            self.push(strip_accent(lower), origin);
-        }
+        self.push(fold_letter(c), origin);
     }
 
     /// The normalised text as a string (for phrases in the vocabulary).
@@ -141,12 +139,15 @@ fn expand_letter(c: char) -> Option<&'static str> {
     })
 }
 
-/// Latin letters with diacritics to their base letter (lower case input).
-fn strip_accent(c: char) -> char {
-    const FROM: &str =
-        "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňŉòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżž";
-    const TO: &str =
-        "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+/// Lower case, and Latin letters with diacritics to their base letter, for
+/// the Latin alphabets of the supported languages (by table: Unicode's full
+/// case tables would cost the widget more than the whole vocabulary).
+fn fold_letter(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňŉòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżžÀÁÂÃÄÅĀĂĄÇĆĈĊČĎĐÈÉÊËĒĔĖĘĚĜĞĠĢĤĦÌÍÎÏĨĪĬĮİĴĶĹĻĽĿŁÑŃŅŇÒÓÔÕÖØŌŎŐŔŖŘŚŜŞŠŢŤŦÙÚÛÜŨŪŬŮŰŲŴÝŸŶŹŻŽ";
+    const TO: &str = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzzaaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
     if !('\u{C0}'..='\u{17F}').contains(&c) {
         return c;
     }

@@ -227,12 +227,9 @@ impl Vocabulary {
     fn add_line(&mut self, section: Section, line: &str) -> Result<(), String> {
         let (phrase, weight) = match line.rsplit_once(" = ") {
             Some((phrase, weight)) => {
-                let weight: f32 = weight
-                    .trim()
-                    .parse()
-                    .ok()
-                    .filter(|w: &f32| (0.1..=5.0).contains(w))
-                    .ok_or_else(|| format!("weight {weight:?} is not a number from 0.1 to 5"))?;
+                let weight = parse_weight(weight.trim()).ok_or_else(|| {
+                    format!("weight {weight:?} is not a number from 0.1 to 5, e.g. 2 or 0.5")
+                })?;
                 (phrase.trim(), weight)
             }
             None => (line, 1.0),
@@ -347,4 +344,29 @@ impl Iterator for Candidates<'_> {
                 .find(|&position| vocabulary.phrases[position].chars[0] == *first),
         }
     }
+}
+
+/// A weight written `2`, `0.5` or `1.25`, from 0.1 to 5. Parsed by hand:
+/// a float parser would cost the widget more bytes than the whole rule set.
+fn parse_weight(text: &str) -> Option<f32> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() > 1
+        || fraction.len() > 2
+        || !digits(whole)
+        || !digits(fraction)
+    {
+        return None;
+    }
+    let hundredths = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(2)
+        .fold(u32::from(whole.as_bytes()[0] - b'0'), |n, b| {
+            n * 10 + u32::from(b - b'0')
+        });
+    (10..=500)
+        .contains(&hundredths)
+        .then(|| hundredths as f32 / 100.0)
 }
