@@ -5,6 +5,7 @@
 //! - `web` (wasm32 only): the Leptos widget and the browser's doors to the engine.
 
 pub mod engine;
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

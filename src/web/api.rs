@@ -1,8 +1,8 @@
 //! The JavaScript API: `evaluate(case)` and `classify(text)`, taking and
 //! returning plain objects in the contract.md shape.
 
-use super::{now, zones::IntlZones};
-use crate::engine::{classify as classifier, evaluate as evaluate_raw, Raw, Ruleset};
+use super::{now, with_engine};
+use crate::engine::{classify as classifier, evaluate as evaluate_raw, Raw};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -18,12 +18,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 pub fn evaluate(case: JsValue) -> Result<JsValue, JsError> {
     let raw: Raw = serde_wasm_bindgen::from_value(case)
         .map_err(|error| JsError::new(&format!("the case must be a plain object: {error}")))?;
-    thread_local! {
-        static ZONES: IntlZones = IntlZones::default();
-        static RULESET: Ruleset = Ruleset::shipped();
-    }
-    let decision =
-        ZONES.with(|zones| RULESET.with(|ruleset| evaluate_raw(&raw, now(), ruleset, zones)));
+    let decision = with_engine(|ruleset, zones| evaluate_raw(&raw, now(), ruleset, zones));
     match decision {
         Ok(decision) => to_js(&decision),
         Err(error) => Err(JsError::new(&error.to_string())),

@@ -1,24 +1,41 @@
 //! The browser layer (wasm32 only): the Leptos widget and the browser's
-//! answers to the engine's questions (time zones, the current time).
+//! answers to the engine's questions (time zones, the current time). The
+//! widget's logic lives in [`crate::widget`]; this layer renders it.
 
 pub mod api;
+pub mod browser;
+pub mod card;
+pub mod form;
 pub mod zones;
 
-use crate::engine::vocab::{Impact, Plan, Product, Role};
-use crate::engine::{decide, Case, Decision, Ruleset};
-use chrono::{DateTime, Utc};
+use crate::engine::{decide, Decision, InputError, Ruleset};
+use crate::widget::answers::Answers;
+use crate::widget::i18n::UiLang;
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use leptos::prelude::*;
+use std::time::Duration;
 use zones::IntlZones;
 
-/// Mounts the widget into the page body.
+thread_local! {
+    static ZONES: IntlZones = IntlZones::default();
+    static RULESET: Ruleset = Ruleset::shipped();
+}
+
+/// Decides a case with the shipped rules and the browser's zone data.
+pub fn decide_here(case: &crate::engine::Case, now: DateTime<Utc>) -> Result<Decision, InputError> {
+    ZONES.with(|zones| RULESET.with(|ruleset| decide(case, now, ruleset, zones)))
+}
+
+/// Runs `f` with the shipped rules and the browser's zone data.
+pub fn with_engine<T>(f: impl FnOnce(&Ruleset, &IntlZones) -> T) -> T {
+    ZONES.with(|zones| RULESET.with(|ruleset| f(ruleset, zones)))
+}
+
 /// Mounts the widget into the page body, when there is a page (the module
 /// also loads in workers and Node, for its JavaScript API alone).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if web_sys::window()
-        .and_then(|window| window.document())
-        .is_some()
-    {
+    if web_sys::window().and_then(|window| window.document()).is_some() {
         leptos::mount::mount_to_body(App);
     }
 }
@@ -28,73 +45,72 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// The built-in sample: a CSP partner reporting a production outage on a
-/// customer's Azure subscription.
-pub fn sample_case() -> Case {
-    let mut case = Case::new(Product::Azure);
-    case.role = Role::PartnerForCustomer;
-    case.plan = Plan::Csp;
-    case.impact = Some(Impact::Critical);
-    case.commit_24x7 = true;
-    case
+/// The answers a visitor starts with: the page URL's, else the saved draft,
+/// else fresh ones from the browser's zone and language.
+pub fn initial_answers() -> Answers {
+    let languages = browser::languages();
+    let fresh = Answers::new(
+        &browser::time_zone(),
+        languages.first().map_or("en", String::as_str),
+    );
+    let query = browser::query();
+    let saved = if query.is_empty() {
+        browser::draft().unwrap_or_default()
+    } else {
+        query
+    };
+    Answers::from_query(&saved, fresh)
 }
 
+/// The whole widget: the description, the questions still needed, and the
+/// answer card, all updated on every change.
 #[component]
 pub fn App() -> impl IntoView {
-    let case = sample_case();
-    let result = decide(&case, now(), &Ruleset::shipped(), &IntlZones::default());
-    view! {
-        <main class="support-triage">
-            <h1>"Support triage"</h1>
-            <p class="intro">
-                "Sample case: a CSP partner, a customer's Azure production service down, able to work around the clock."
-            </p>
-            {match result {
-                Ok(decision) => view! { <DecisionCard decision /> }.into_any(),
-                Err(error) => view! { <p role="alert">{error.to_string()}</p> }.into_any(),
-            }}
-        </main>
-    }
-}
-
-#[component]
-fn DecisionCard(decision: Decision) -> impl IntoView {
-    let severity = decision
-        .severity
-        .map_or_else(|| "none".to_owned(), |severity| severity.to_string());
-    let response = decision.response.as_ref().map(|response| {
-        let due = response
-            .due
-            .map(|due| due.format("%Y-%m-%d %H:%M UTC").to_string())
-            .unwrap_or_else(|| "on the business-hours clock".into());
-        format!(
-            "{} minutes ({}), due {due}",
-            response.target_minutes, response.coverage
-        )
+    let ui = RwSignal::new(UiLang::from_browser(&browser::languages()));
+    let answers = RwSignal::new(initial_answers());
+    let now = RwSignal::new(now());
+    set_interval(move || now.set(self::now()), Duration::from_secs(1));
+    // The decision follows the answers and the minute; the countdown follows the second.
+    let minute = Memo::new(move |_| {
+        now.get()
+            .duration_trunc(TimeDelta::minutes(1))
+            .unwrap_or_else(|_| now.get())
     });
+    let decision = Memo::new(move |_| {
+        let case = answers.with(Answers::to_case)?;
+        Some(decide_here(&case, minute.get()))
+    });
+    Effect::new(move |_| browser::remember(&answers.with(Answers::to_query)));
+    let texts = move || ui.get().texts();
     view! {
-        <section aria-live="polite">
-            <dl>
-                <dt>"Category"</dt>
-                <dd>{decision.category.as_str()}</dd>
-                <dt>"Severity"</dt>
-                <dd>{severity}</dd>
-                <dt>"Initial response"</dt>
-                <dd>{response.unwrap_or_else(|| "no published target".into())}</dd>
-                <dt>"Path"</dt>
-                <dd>{decision.path.rule.to_string()}</dd>
-            </dl>
-            <ol class="steps">
-                {decision.path.steps.iter().map(|step| view! { <li>{step.to_string()}</li> }).collect_view()}
-            </ol>
-            <h2>"Why"</h2>
-            <ul class="trace">
-                {decision
-                    .trace
-                    .iter()
-                    .map(|entry| view! { <li><strong>{entry.rule.to_string()}</strong>" "{entry.why.clone()}</li> })
-                    .collect_view()}
-            </ul>
-        </section>
+        <div class="support-triage" lang=move || ui.get().code() data-ready="true">
+            <header class="triage-header">
+                <h1>{move || texts().title}</h1>
+                <label class="triage-page-language">
+                    <span>{move || texts().page_language}</span>
+                    <select on:change=move |event| {
+                        if let Some(lang) = UiLang::parse(&event_target_value(&event)) {
+                            ui.set(lang);
+                        }
+                    }>
+                        {UiLang::ALL
+                            .into_iter()
+                            .map(|lang| {
+                                view! {
+                                    <option value=lang.code() selected=move || ui.get() == lang>
+                                        {lang.name()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                </label>
+            </header>
+            <p class="triage-intro">{move || texts().intro}</p>
+            <div class="triage-layout">
+                <form::Form answers ui decision />
+                <card::AnswerCard answers ui decision now />
+            </div>
+        </div>
     }
 }

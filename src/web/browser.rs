@@ -1,0 +1,114 @@
+//! What the widget asks of the browser: its zone and languages, the page
+//! URL and local storage (so answers survive a reload and can be shared),
+//! the clipboard, and dates formatted for the visitor's locale.
+
+use chrono::{DateTime, Utc};
+use js_sys::{Array, Date, Intl, Object, Reflect};
+use wasm_bindgen::JsValue;
+
+const DRAFT_KEY: &str = "support-triage:draft";
+
+/// The browser's IANA time zone, UTC when it will not say.
+pub fn time_zone() -> String {
+    let options = Intl::DateTimeFormat::new(&Array::new(), &Object::new()).resolved_options();
+    Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|zone| zone.as_string())
+        .unwrap_or_else(|| "UTC".into())
+}
+
+/// The visitor's preferred languages, best first.
+pub fn languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|window| window.navigator()) else {
+        return vec!["en".into()];
+    };
+    let list: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|language| language.as_string())
+        .collect();
+    if list.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        list
+    }
+}
+
+/// The page's query string, without the `?`.
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().search().ok())
+        .unwrap_or_default()
+        .trim_start_matches('?')
+        .to_owned()
+}
+
+/// Puts the answers in the page URL (no new history entry) and in the draft.
+pub fn remember(query: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let url = if query.is_empty() {
+        path
+    } else {
+        format!("{path}?{query}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+    if let Ok(Some(storage)) = window.local_storage() {
+        let _ = if query.is_empty() {
+            storage.remove_item(DRAFT_KEY)
+        } else {
+            storage.set_item(DRAFT_KEY, query)
+        };
+    }
+}
+
+/// The saved draft, if any.
+pub fn draft() -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(DRAFT_KEY)
+        .ok()?
+        .filter(|draft| !draft.is_empty())
+}
+
+/// Copies text to the clipboard; the browser may refuse, silently.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// An instant as a short local date and time in `zone`, in the visitor's
+/// locale: "Mon, 24 Nov, 10:00" or "11月24日(月) 10:00".
+pub fn format_instant(at: DateTime<Utc>, zone: &str, locale: &str) -> String {
+    let options = Object::new();
+    for (key, value) in [
+        ("timeZone", zone),
+        ("weekday", "short"),
+        ("day", "numeric"),
+        ("month", "short"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("hourCycle", "h23"),
+    ] {
+        let _ = Reflect::set(&options, &key.into(), &value.into());
+    }
+    let locales = Array::of1(&JsValue::from_str(locale));
+    let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let format = Intl::DateTimeFormat::new(&locales, &options).format();
+    format
+        .call1(&JsValue::NULL, &date)
+        .ok()
+        .and_then(|text| text.as_string())
+        .unwrap_or_else(|| at.format("%Y-%m-%d %H:%M UTC").to_string())
+}
+
+/// A zone's city, for "09:00 in Tokyo".
+pub fn city(zone: &str) -> String {
+    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+}

@@ -1,0 +1,211 @@
+//! The right side of the widget: the answer card, updated on every change.
+
+use super::browser;
+use crate::engine::rules::{rule, SOURCES};
+use crate::engine::{Decision, InputError};
+use crate::widget::answers::Answers;
+use crate::widget::i18n::UiLang;
+use crate::widget::{notices_in, summary, NoticeGroup};
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+
+type DecisionMemo = Memo<Option<Result<Decision, InputError>>>;
+
+#[component]
+pub fn AnswerCard(
+    answers: RwSignal<Answers>,
+    ui: RwSignal<UiLang>,
+    decision: DecisionMemo,
+    now: RwSignal<DateTime<Utc>>,
+) -> impl IntoView {
+    let texts = move || ui.get().texts();
+    let copied = RwSignal::new(false);
+    let due_text = move |decision: &Decision| -> Option<String> {
+        let response = decision.response.as_ref()?;
+        let due = response.due?;
+        let locale = ui.get().code();
+        let visitor_zone = answers.with(|a| a.time_zone.clone());
+        let yours = browser::format_instant(due, &visitor_zone, locale);
+        let theirs = browser::format_instant(due, &response.time_zone, locale);
+        Some(if response.time_zone == visitor_zone {
+            format!("{yours} ({})", texts().your_time)
+        } else {
+            format!(
+                "{yours} ({}) — {theirs} {} {}",
+                texts().your_time,
+                texts().in_calendar,
+                browser::city(&response.time_zone)
+            )
+        })
+    };
+    let copy = move |_| {
+        decision.with(|d| {
+            if let Some(Ok(decision)) = d {
+                let due = due_text(decision);
+                let text = answers.with(|a| summary(texts(), a, decision, due.as_deref()));
+                browser::copy_to_clipboard(&text);
+                copied.set(true);
+            }
+        })
+    };
+    let start_over = move |_| {
+        let fresh = answers.with(|a| Answers::new(&browser::time_zone(), &a.language));
+        answers.set(fresh);
+        copied.set(false);
+    };
+    let body = move || {
+        decision.with(|d| match d {
+            None => view! { <p class="triage-placeholder">{texts().choose_product}</p> }.into_any(),
+            Some(Err(error)) => view! { <p class="triage-error" role="alert">{error.to_string()}</p> }.into_any(),
+            Some(Ok(decision)) => {
+                let due = due_text(decision);
+                view! { <DecisionView decision=decision.clone() ui due now /> }.into_any()
+            }
+        })
+    };
+    view! {
+        <section class="triage-card" aria-labelledby="triage-answer-heading">
+            <h2 id="triage-answer-heading">{move || texts().answer}</h2>
+            <div aria-live="polite" aria-atomic="false">{body}</div>
+            <div class="triage-actions">
+                <button type="button" class="triage-primary" on:click=copy>{move || texts().copy_summary}</button>
+                <button type="button" on:click=start_over>{move || texts().start_over}</button>
+            </div>
+            <p class="triage-status" role="status">{move || copied.get().then(|| texts().copied)}</p>
+        </section>
+    }
+}
+
+#[component]
+fn DecisionView(
+    decision: Decision,
+    ui: RwSignal<UiLang>,
+    due: Option<String>,
+    now: RwSignal<DateTime<Utc>>,
+) -> impl IntoView {
+    let t = ui.get_untracked().texts();
+    let severity = match decision.severity {
+        Some(severity) => t.severity_name(severity).to_owned(),
+        None => t.no_severity.to_owned(),
+    };
+    let lowered = match (decision.requested_severity, decision.severity) {
+        (Some(asked), Some(given)) if asked != given => Some(format!("({} {asked})", t.requested)),
+        _ => None,
+    };
+    let severity_notes = notices_in(&decision, NoticeGroup::Severity);
+    let limits = notices_in(&decision, NoticeGroup::Limit);
+    let advice = notices_in(&decision, NoticeGroup::Advice);
+    let response = decision.response.clone();
+    let due_at = response.as_ref().and_then(|r| r.due);
+    let countdown = move || {
+        due_at.map(|due| {
+            let left = (due - now.get()).num_minutes();
+            format!("{} {}", t.duration(left), t.remaining)
+        })
+    };
+    view! {
+        <dl class="triage-facts">
+            <dt>{t.kind}</dt>
+            <dd>
+                <strong>{t.category_name(decision.category)}</strong>
+                " "
+                <span class="triage-hint">{t.source_name(decision.category_source)}</span>
+            </dd>
+            <dt>{t.severity}</dt>
+            <dd class="triage-severity">
+                <strong>{severity}</strong>
+                " "
+                {lowered}
+                <ul class="triage-notes">
+                    {severity_notes.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
+                </ul>
+            </dd>
+            <dt>{t.first_response}</dt>
+            <dd>
+                {match response {
+                    Some(r) => view! {
+                        <strong>{format!("{} {}", t.within, t.duration(i64::from(r.target_minutes)))}</strong>
+                        " · "
+                        {t.coverage_name(r.coverage)}
+                        {due.map(|due| view! { <p class="triage-due">{due}</p> })}
+                        <p class="triage-countdown">{countdown}</p>
+                    }
+                    .into_any(),
+                    None => view! { <span>{t.no_target}</span> }.into_any(),
+                }}
+            </dd>
+        </dl>
+        <h3>{t.where_to_file}</h3>
+        {(!decision.supported).then(|| view! { <p class="triage-warning">{t.not_supported}</p> })}
+        <ol class="triage-steps">
+            {decision.path.steps.iter().map(|step| view! { <li>{step.to_string()}</li> }).collect_view()}
+        </ol>
+        <ul class="triage-links">
+            {decision
+                .path
+                .links
+                .iter()
+                .map(|link| {
+                    view! {
+                        <li>
+                            <a href=link.url.to_string() target="_blank" rel="noopener noreferrer">
+                                {link.label.to_string()}
+                            </a>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+        {(!limits.is_empty()).then(|| view! {
+            <h3>{t.will_not}</h3>
+            <ul class="triage-notes">
+                {limits.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
+            </ul>
+        })}
+        {(!advice.is_empty()).then(|| view! {
+            <h3>{t.advice}</h3>
+            <ul class="triage-notes">
+                {advice.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
+            </ul>
+        })}
+        <details class="triage-why">
+            <summary>{t.why}</summary>
+            <ol>
+                {decision
+                    .trace
+                    .iter()
+                    .map(|entry| {
+                        let policy = rule(&entry.rule);
+                        let source = policy
+                            .map(|r| {
+                                r.sources
+                                    .iter()
+                                    .map(|code| {
+                                        SOURCES
+                                            .iter()
+                                            .find(|(c, _)| c == code)
+                                            .map_or_else(|| code.to_string(), |(c, title)| format!("{c} {title}"))
+                                    })
+                                    .collect::<Vec<_>>()
+                                    .join("; ")
+                            })
+                            .unwrap_or_default();
+                        view! {
+                            <li>
+                                <strong class="triage-rule">{entry.rule.to_string()}</strong>
+                                " "
+                                {entry.why.clone()}
+                                {policy.map(|r| view! {
+                                    <blockquote>
+                                        {r.text}
+                                        <footer>{format!("{}: {source}", t.source)}</footer>
+                                    </blockquote>
+                                })}
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ol>
+        </details>
+    }
+}

@@ -1,0 +1,83 @@
+//! The widget's pure logic, apart from Leptos and the browser so that it is
+//! tested natively: the visitor's answers and their URL form
+//! ([`answers`]), the interface texts ([`i18n`]), how notices are grouped on
+//! the answer card, and the plain-text summary.
+
+pub mod answers;
+pub mod i18n;
+
+use crate::engine::decision::{Decision, Notice};
+use answers::Answers;
+use i18n::Texts;
+
+/// Where a notice belongs on the answer card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeGroup {
+    /// A downgrade risk or condition of the severity (SEV-n).
+    Severity,
+    /// What support will not do (limits, previews, coverage).
+    Limit,
+    /// Everything else: what to check or do.
+    Advice,
+}
+
+impl NoticeGroup {
+    pub fn of(notice: &Notice) -> Self {
+        let family = notice.rule.split('-').next().unwrap_or_default();
+        match (family, notice.rule) {
+            ("SEV", _) | (_, "RT-3") | (_, "RT-2") => NoticeGroup::Severity,
+            ("LIM" | "PRV", _) | (_, "COV-1" | "COV-4" | "COV-6" | "COV-7" | "PTH-11") => {
+                NoticeGroup::Limit
+            }
+            _ => NoticeGroup::Advice,
+        }
+    }
+}
+
+/// The notices of one group, in decision order.
+pub fn notices_in(decision: &Decision, group: NoticeGroup) -> Vec<&Notice> {
+    decision
+        .notices
+        .iter()
+        .filter(|notice| NoticeGroup::of(notice) == group)
+        .collect()
+}
+
+/// A plain-text summary to paste into the real request form. `due` is the
+/// due time as already formatted for the visitor.
+pub fn summary(t: &Texts, answers: &Answers, decision: &Decision, due: Option<&str>) -> String {
+    let mut lines = Vec::new();
+    if !answers.description.trim().is_empty() {
+        lines.push(answers.description.trim().to_owned());
+        lines.push(String::new());
+    }
+    lines.push(format!("{}: {}", t.kind, t.category_name(decision.category)));
+    if let Some(product) = answers.product {
+        lines.push(format!("{}: {}", t.product, t.product_name(product)));
+    }
+    if let Some(impact) = answers.impact {
+        lines.push(format!("{}: {}", t.impact, t.impact_words(impact)));
+    }
+    match decision.severity {
+        Some(severity) => lines.push(format!("{}: {}", t.severity, t.severity_name(severity))),
+        None => lines.push(format!("{}: {}", t.severity, t.no_severity)),
+    }
+    if let Some(response) = &decision.response {
+        let mut line = format!(
+            "{}: {} {} ({})",
+            t.first_response,
+            t.within,
+            t.duration(i64::from(response.target_minutes)),
+            t.coverage_name(response.coverage)
+        );
+        if let Some(due) = due {
+            line.push_str(&format!(", {due}"));
+        }
+        lines.push(line);
+    }
+    if !answers.previous_case.trim().is_empty() {
+        lines.push(format!("{}: {}", t.previous_case, answers.previous_case.trim()));
+    }
+    lines.push(format!("{}: {} ({})", t.where_to_file, decision.path.rule, decision.ruleset));
+    lines.join("\n")
+}
