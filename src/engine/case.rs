@@ -319,9 +319,12 @@ fn date(path: &str, raw: &Raw) -> Result<NaiveDate, InputError> {
                 b.is_ascii_digit()
             }
         });
-    let parsed = NaiveDate::parse_from_str(text, "%Y-%m-%d").ok();
+    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse().ok());
+    let parsed = well_formed
+        .then(|| NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?))
+        .flatten();
     match parsed {
-        Some(date) if well_formed => Ok(date),
+        Some(date) => Ok(date),
         _ => Err(InputError::new(
             path,
             format!(

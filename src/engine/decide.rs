@@ -822,9 +822,25 @@ pub fn clock_words(minutes: u16) -> String {
 /// An instant as the calendar's wall clock shows it, e.g. "Mon 2026-03-09 06:00 America/Los_Angeles".
 fn local_words(zones: &dyn ZoneRules, zone: &str, at: DateTime<Utc>) -> String {
     match zones.localize(zone, at) {
-        Some(local) => format!("{} {zone}", local.format("%a %Y-%m-%d %H:%M")),
-        None => at.format("%a %Y-%m-%d %H:%M UTC").to_string(),
+        Some(local) => format!("{} {zone}", wall_clock(&local)),
+        None => format!("{} UTC", wall_clock(&at)),
     }
+}
+
+/// "Mon 2026-03-09 06:00", written by hand: chrono's strftime machinery
+/// would be compiled into the widget for this one line.
+fn wall_clock<Tz: chrono::TimeZone>(at: &DateTime<Tz>) -> String {
+    use chrono::{Datelike, Timelike};
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    format!(
+        "{} {:04}-{:02}-{:02} {:02}:{:02}",
+        DAYS[at.weekday().num_days_from_monday() as usize],
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// Phrases as «a», «b».

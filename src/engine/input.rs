@@ -24,7 +24,12 @@ impl Raw {
         match self {
             Raw::Null => "null".into(),
             Raw::Bool(value) => format!("the boolean {value}"),
-            Raw::Number(value) => format!("the number {value}"),
+            // Whole numbers are written out; others are not, which spares
+            // the widget the float formatter.
+            Raw::Number(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
+                format!("the number {}", *value as i64)
+            }
+            Raw::Number(_) => "a fractional number".into(),
             Raw::Text(text) => format!("the string {}", quoted_excerpt(text)),
             Raw::List(_) => "an array".into(),
             Raw::Object(_) => "an object".into(),

@@ -105,7 +105,7 @@ pub fn format_instant(at: DateTime<Utc>, zone: &str, locale: &str) -> String {
         .call1(&JsValue::NULL, &date)
         .ok()
         .and_then(|text| text.as_string())
-        .unwrap_or_else(|| at.format("%Y-%m-%d %H:%M UTC").to_string())
+        .unwrap_or_else(|| at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
 /// A zone's city, for "09:00 in Tokyo".
