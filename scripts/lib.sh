@@ -4,10 +4,9 @@
 
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TOOLS="$ROOT/.tools"
-export PATH="$TOOLS/npm/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION="0.21.14"
-BINARYEN_VERSION="132"
+WASM_PACK_VERSION="0.14.0"
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -48,18 +47,18 @@ ensure_wasm_bindgen_cli() {
   ensure_cargo_tool wasm-bindgen "$version" wasm-bindgen-cli
 }
 
-# wasm-opt from npm's binaryen (Debian's v108 breaks rustc 1.95 output).
-ensure_wasm_opt() {
-  if ! "$TOOLS/npm/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
-    say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION)"
-    mkdir -p "$TOOLS/npm"
-    npm install --silent --no-audit --no-fund --prefix "$TOOLS/npm" "binaryen@$BINARYEN_VERSION"
+# npm packages pinned in package-lock.json: wasm-opt (npm's binaryen;
+# Debian's v108 breaks rustc 1.95 output), playwright-core and axe-core.
+ensure_node_modules() {
+  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+    say "installing npm packages (package-lock.json)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 
 ensure_widget_toolchain() {
   ensure_wasm_target
   ensure_wasm_bindgen_cli
-  ensure_wasm_opt
+  ensure_node_modules
   ensure_trunk
 }

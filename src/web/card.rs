@@ -56,7 +56,9 @@ pub fn AnswerCard(
     let body = move || {
         decision.with(|d| match d {
             None => view! { <p class="triage-placeholder">{texts().choose_product}</p> }.into_any(),
-            Some(Err(error)) => view! { <p class="triage-error" role="alert">{error.to_string()}</p> }.into_any(),
+            Some(Err(error)) => {
+                view! { <p class="triage-error" role="alert">{error.to_string()}</p> }.into_any()
+            }
             Some(Ok(decision)) => {
                 let due = due_text(decision);
                 view! { <DecisionView decision=decision.clone() ui due now /> }.into_any()

@@ -37,7 +37,11 @@ struct Field {
     set: fn(&mut Answers, &str),
 }
 
-fn names<T: Copy>(all: &[T], value: fn(T) -> &'static str, name: impl Fn(T) -> &'static str) -> Options {
+fn names<T: Copy>(
+    all: &[T],
+    value: fn(T) -> &'static str,
+    name: impl Fn(T) -> &'static str,
+) -> Options {
     all.iter().map(|&item| (value(item), name(item))).collect()
 }
 
@@ -79,7 +83,9 @@ const FIELDS: &[Field] = &[
         label: |t| t.category,
         options: |t| {
             let mut options = vec![("", t.category_from_text)];
-            options.extend(names(Category::ALL, Category::as_str, |c| t.category_name(c)));
+            options.extend(names(Category::ALL, Category::as_str, |c| {
+                t.category_name(c)
+            }));
             options
         },
         get: |a| a.category.map_or("", Category::as_str).into(),
@@ -196,7 +202,11 @@ const FIELDS: &[Field] = &[
 ];
 
 #[component]
-pub fn Form(answers: RwSignal<Answers>, ui: RwSignal<UiLang>, decision: DecisionMemo) -> impl IntoView {
+pub fn Form(
+    answers: RwSignal<Answers>,
+    ui: RwSignal<UiLang>,
+    decision: DecisionMemo,
+) -> impl IntoView {
     let texts = move || ui.get().texts();
     let text = Memo::new(move |_| answers.with(|a| classify(&a.description)));
     // The category in force: the visitor's pick, else what the decision made of the text.

@@ -35,7 +35,10 @@ pub fn with_engine<T>(f: impl FnOnce(&Ruleset, &IntlZones) -> T) -> T {
 /// also loads in workers and Node, for its JavaScript API alone).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if web_sys::window().and_then(|window| window.document()).is_some() {
+    if web_sys::window()
+        .and_then(|window| window.document())
+        .is_some()
+    {
         leptos::mount::mount_to_body(App);
     }
 }

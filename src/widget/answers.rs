@@ -165,19 +165,51 @@ impl Answers {
         };
         let text = |value: Option<&'static str>| value.unwrap_or_default().to_owned();
         put("description", self.description.clone(), String::new());
-        put("role", self.role.as_str().into(), fresh.role.as_str().into());
-        put("product", text(self.product.map(Product::as_str)), String::new());
-        put("category", text(self.category.map(Category::as_str)), String::new());
-        put("impact", text(self.impact.map(Impact::as_str)), String::new());
+        put(
+            "role",
+            self.role.as_str().into(),
+            fresh.role.as_str().into(),
+        );
+        put(
+            "product",
+            text(self.product.map(Product::as_str)),
+            String::new(),
+        );
+        put(
+            "category",
+            text(self.category.map(Category::as_str)),
+            String::new(),
+        );
+        put(
+            "impact",
+            text(self.impact.map(Impact::as_str)),
+            String::new(),
+        );
         put("commit_24x7", flag(self.commit_24x7), flag(false));
-        put("coverage", self.coverage.as_str().into(), fresh.coverage.as_str().into());
-        put("plan", self.plan.as_str().into(), fresh.plan.as_str().into());
+        put(
+            "coverage",
+            self.coverage.as_str().into(),
+            fresh.coverage.as_str().into(),
+        );
+        put(
+            "plan",
+            self.plan.as_str().into(),
+            fresh.plan.as_str().into(),
+        );
         put("language", self.language.clone(), String::new());
         put("location", self.location.as_str().into(), String::new());
         put("time_zone", self.time_zone.clone(), String::new());
-        put("preview", self.preview.as_str().into(), fresh.preview.as_str().into());
+        put(
+            "preview",
+            self.preview.as_str().into(),
+            fresh.preview.as_str().into(),
+        );
         put("admin_access", flag(self.admin_access), flag(true));
-        put("scope", self.scope.as_str().into(), fresh.scope.as_str().into());
+        put(
+            "scope",
+            self.scope.as_str().into(),
+            fresh.scope.as_str().into(),
+        );
         put("custom_code", flag(self.custom_code), flag(false));
         put("previous_case", self.previous_case.clone(), String::new());
         pairs
@@ -240,7 +272,9 @@ pub fn support_language_tag(browser: &str) -> String {
     let tag = language.as_str();
     let primary = tag.split('-').next().unwrap_or("en");
     match (primary, language.support_language()) {
-        ("zh", Some(crate::engine::language::SupportLanguage::TraditionalChinese)) => "zh-Hant".into(),
+        ("zh", Some(crate::engine::language::SupportLanguage::TraditionalChinese)) => {
+            "zh-Hant".into()
+        }
         ("zh", _) => "zh-Hans".into(),
         (primary, _) => primary.into(),
     }
@@ -249,15 +283,31 @@ pub fn support_language_tag(browser: &str) -> String {
 /// The RT-4 calendar a time zone suggests.
 pub fn location_of(time_zone: &str) -> Location {
     const NORTH_AMERICA: &[&str] = &[
-        "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix",
-        "America/Los_Angeles", "America/Anchorage", "America/Toronto", "America/Vancouver",
-        "America/Edmonton", "America/Winnipeg", "America/Halifax", "America/St_Johns",
-        "America/Detroit", "America/Boise", "America/Indiana/Indianapolis", "Pacific/Honolulu",
-        "America/Regina", "America/Mexico_City",
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Phoenix",
+        "America/Los_Angeles",
+        "America/Anchorage",
+        "America/Toronto",
+        "America/Vancouver",
+        "America/Edmonton",
+        "America/Winnipeg",
+        "America/Halifax",
+        "America/St_Johns",
+        "America/Detroit",
+        "America/Boise",
+        "America/Indiana/Indianapolis",
+        "Pacific/Honolulu",
+        "America/Regina",
+        "America/Mexico_City",
     ];
     if time_zone == "Asia/Tokyo" {
         Location::Japan
-    } else if NORTH_AMERICA.contains(&time_zone) || time_zone.starts_with("US/") || time_zone.starts_with("Canada/") {
+    } else if NORTH_AMERICA.contains(&time_zone)
+        || time_zone.starts_with("US/")
+        || time_zone.starts_with("Canada/")
+    {
         Location::NorthAmerica
     } else {
         Location::Other
@@ -269,7 +319,9 @@ pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(byte as char)
+            }
             _ => out.push_str(&format!("%{byte:02X}")),
         }
     }
@@ -284,16 +336,14 @@ pub fn percent_decode(text: &str) -> String {
     while i < bytes.len() {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(high), Some(low)) => {
-                        out.push((high * 16 + low) as u8);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(high), Some(low)) => {
+                    out.push((high * 16 + low) as u8);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             byte => out.push(byte),
         }

@@ -51,7 +51,11 @@ pub fn summary(t: &Texts, answers: &Answers, decision: &Decision, due: Option<&s
         lines.push(answers.description.trim().to_owned());
         lines.push(String::new());
     }
-    lines.push(format!("{}: {}", t.kind, t.category_name(decision.category)));
+    lines.push(format!(
+        "{}: {}",
+        t.kind,
+        t.category_name(decision.category)
+    ));
     if let Some(product) = answers.product {
         lines.push(format!("{}: {}", t.product, t.product_name(product)));
     }
@@ -76,8 +80,15 @@ pub fn summary(t: &Texts, answers: &Answers, decision: &Decision, due: Option<&s
         lines.push(line);
     }
     if !answers.previous_case.trim().is_empty() {
-        lines.push(format!("{}: {}", t.previous_case, answers.previous_case.trim()));
+        lines.push(format!(
+            "{}: {}",
+            t.previous_case,
+            answers.previous_case.trim()
+        ));
     }
-    lines.push(format!("{}: {} ({})", t.where_to_file, decision.path.rule, decision.ruleset));
+    lines.push(format!(
+        "{}: {} ({})",
+        t.where_to_file, decision.path.rule, decision.ruleset
+    ));
     lines.join("\n")
 }

@@ -1,0 +1,222 @@
+//! The widget in a real headless browser (`wasm-pack test --headless --chrome`):
+//! each test mounts the app into its own element, types and clicks as a
+//! visitor would, and checks what is shown.
+#![cfg(target_arch = "wasm32")]
+
+use support_triage::web::App;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{
+    Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
+};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh widget in its own element, with no draft or URL state left over.
+fn mount() -> HtmlElement {
+    let window = web_sys::window().unwrap();
+    window.local_storage().unwrap().unwrap().clear().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&window.location().pathname().unwrap()),
+        )
+        .unwrap();
+    let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&host).unwrap();
+    std::mem::forget(leptos::mount::mount_to(host.clone(), App));
+    host
+}
+
+/// Lets the reactive system and the browser catch up.
+async fn settle() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+fn find(host: &HtmlElement, selector: &str) -> Element {
+    host.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text(host: &HtmlElement, selector: &str) -> String {
+    find(host, selector).text_content().unwrap_or_default()
+}
+
+fn fire(target: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    target
+        .dispatch_event(&Event::new_with_event_init_dict(kind, &init).unwrap())
+        .unwrap();
+}
+
+fn type_description(host: &HtmlElement, words: &str) {
+    let area: HtmlTextAreaElement = find(host, "textarea").unchecked_into();
+    area.set_value(words);
+    fire(&area, "input");
+}
+
+fn choose(host: &HtmlElement, name: &str, value: &str) {
+    let select: HtmlSelectElement = find(host, &format!("select[name={name}]")).unchecked_into();
+    select.set_value(value);
+    fire(&select, "change");
+}
+
+fn click_radio(host: &HtmlElement, name: &str, value: &str) {
+    let radio: HtmlInputElement = find(
+        host,
+        &format!("input[name=triage-{name}][value=\"{value}\"]"),
+    )
+    .unchecked_into();
+    radio.set_checked(true);
+    fire(&radio, "change");
+}
+
+#[wasm_bindgen_test]
+async fn typing_a_description_shows_suggestions_with_the_matched_words() {
+    let host = mount();
+    type_description(&host, "請求書の金額が間違っています");
+    settle().await;
+    let chip = text(&host, ".triage-chip");
+    assert!(chip.contains("Billing"), "{chip}");
+    assert!(
+        text(&host, ".triage-chip mark").contains("請求書"),
+        "{chip}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_card_asks_for_a_product_then_answers() {
+    let host = mount();
+    settle().await;
+    assert!(text(&host, ".triage-card").contains("Choose the product"));
+    choose(&host, "product", "dynamics365");
+    click_radio(&host, "impact", "critical");
+    settle().await;
+    click_radio(&host, "commit", "1");
+    settle().await;
+    let card = text(&host, ".triage-card");
+    assert!(card.contains("A: critical"), "{card}");
+    assert!(card.contains("within 1 h"), "{card}");
+    assert!(card.contains("Around the clock"), "{card}");
+    assert!(find(&host, ".triage-steps").child_element_count() >= 3);
+}
+
+#[wasm_bindgen_test]
+async fn without_the_24x7_commitment_b_is_proposed_and_the_warning_shown() {
+    let host = mount();
+    choose(&host, "product", "power_platform");
+    click_radio(&host, "impact", "critical");
+    settle().await;
+    let severity = text(&host, ".triage-severity");
+    assert!(severity.contains("B: moderate"), "{severity}");
+    assert!(severity.contains("you asked for A"), "{severity}");
+    assert!(
+        severity.contains("around the clock"),
+        "the SEV-2 warning is shown: {severity}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn only_the_questions_still_needed_are_shown() {
+    let host = mount();
+    choose(&host, "product", "azure");
+    settle().await;
+    let commit_slot = find(&host, "input[name=triage-commit]")
+        .closest(".triage-slot")
+        .unwrap()
+        .unwrap();
+    assert!(
+        commit_slot.has_attribute("hidden"),
+        "no 24x7 question before the impact"
+    );
+    click_radio(&host, "impact", "critical");
+    settle().await;
+    assert!(
+        !commit_slot.has_attribute("hidden"),
+        "a critical impact asks about 24x7"
+    );
+    let admin_slot = find(&host, "input[name=triage-admin_access]")
+        .closest(".triage-slot")
+        .unwrap()
+        .unwrap();
+    assert!(admin_slot.has_attribute("hidden"));
+    choose(&host, "role", "partner_for_customer");
+    settle().await;
+    assert!(
+        !admin_slot.has_attribute("hidden"),
+        "partners on Azure are asked about admin rights"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn answers_live_in_the_url_and_start_over_clears_them() {
+    let host = mount();
+    choose(&host, "product", "azure");
+    type_description(&host, "portal is slow");
+    settle().await;
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    assert!(search.contains("product=azure"), "{search}");
+    assert!(
+        search.contains("description=portal%20is%20slow"),
+        "{search}"
+    );
+    let start_over = host
+        .query_selector_all(".triage-actions button")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .unchecked_into::<HtmlElement>();
+    start_over.click();
+    settle().await;
+    let area: HtmlTextAreaElement = find(&host, "textarea").unchecked_into();
+    assert_eq!(area.value(), "");
+    assert!(!web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("product"));
+}
+
+#[wasm_bindgen_test]
+async fn the_interface_switches_to_japanese() {
+    let host = mount();
+    let switcher: HtmlSelectElement = find(&host, ".triage-page-language select").unchecked_into();
+    switcher.set_value("ja");
+    fire(&switcher, "change");
+    settle().await;
+    assert_eq!(text(&host, "h1"), "サポート窓口ガイド");
+    assert_eq!(
+        find(&host, ".support-triage")
+            .get_attribute("lang")
+            .as_deref(),
+        Some("ja")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn visitor_text_is_shown_as_text_never_as_markup() {
+    let host = mount();
+    type_description(&host, "invoice <img src=x onerror=alert(1)>");
+    settle().await;
+    assert!(host.query_selector("img").unwrap().is_none());
+    let area: HtmlTextAreaElement = find(&host, "textarea").unchecked_into();
+    assert_eq!(area.value(), "invoice <img src=x onerror=alert(1)>");
+}
