@@ -226,7 +226,7 @@ pub fn Form(
         })
     });
     view! {
-        <section class="triage-form" aria-labelledby="triage-describe-label">
+        <div class="triage-form">
             <label class="triage-describe">
                 <span id="triage-describe-label" class="triage-question">{move || texts().describe}</span>
                 <span class="triage-hint">{move || texts().describe_hint}</span>
@@ -272,7 +272,7 @@ pub fn Form(
                     }
                 })
                 .collect_view()}
-        </section>
+        </div>
     }
 }
 

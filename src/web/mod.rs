@@ -14,6 +14,7 @@ use crate::widget::i18n::UiLang;
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 use zones::IntlZones;
 
 thread_local! {
@@ -31,15 +32,20 @@ pub fn with_engine<T>(f: impl FnOnce(&Ruleset, &IntlZones) -> T) -> T {
     ZONES.with(|zones| RULESET.with(|ruleset| f(ruleset, zones)))
 }
 
-/// Mounts the widget into the page body, when there is a page (the module
-/// also loads in workers and Node, for its JavaScript API alone).
+/// Mounts the widget into the page's `#support-triage` element, or its body,
+/// when there is a page (the module also loads in workers and Node, for its
+/// JavaScript API alone).
 pub fn mount() {
     console_error_panic_hook::set_once();
-    if web_sys::window()
-        .and_then(|window| window.document())
-        .is_some()
-    {
-        leptos::mount::mount_to_body(App);
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let host = document
+        .get_element_by_id("support-triage")
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body());
+    if let Some(host) = host {
+        std::mem::forget(leptos::mount::mount_to(host, App));
     }
 }
 
