@@ -5,7 +5,7 @@
 //! function per kind of control: every distinct closure type would be
 //! compiled into the wasm again, so the table keeps the widget small.
 
-use crate::engine::classify::classify;
+use crate::engine::classify::{classify, Classification};
 use crate::engine::vocab::{
     Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
 };
@@ -208,7 +208,16 @@ pub fn Form(
     decision: DecisionMemo,
 ) -> impl IntoView {
     let texts = move || ui.get().texts();
-    let text = Memo::new(move |_| answers.with(|a| classify(&a.description)));
+    let text = Memo::new(move |_| {
+        answers.with(|a| {
+            // A blank box needs no vocabulary (built later, when the page is idle).
+            if a.description.trim().is_empty() {
+                Classification::default()
+            } else {
+                classify(&a.description)
+            }
+        })
+    });
     // The category in force: the visitor's pick, else what the decision made of the text.
     let category = Memo::new(move |_| {
         answers.with(|a| a.category).or_else(|| {
@@ -219,6 +228,10 @@ pub fn Form(
         })
     });
     let questions = Memo::new(move |_| answers.with(|a| a.questions(category.get())));
+    // The questions are rendered a few at a time, one browser task each, so
+    // that starting the widget never blocks the host page for long.
+    let rendered = RwSignal::new(0);
+    render_in_steps(rendered, FIELDS.len());
     let error = Memo::new(move |_| {
         decision.with(|d| match d {
             Some(Err(error)) => Some((error.path.clone(), error.message.clone())),
@@ -260,20 +273,39 @@ pub fn Form(
             <h2 class="triage-subheading">{move || texts().questions}</h2>
             {FIELDS
                 .iter()
-                .map(|field| {
+                .enumerate()
+                .map(|(index, field)| {
                     let shown = move || questions.with(|list| list.contains(&field.question));
                     let problem = move || {
                         error.with(|e| e.as_ref().filter(|(path, _)| path == field.name).map(|(_, m)| m.clone()))
                     };
+                    let ready = move || rendered.get() > index;
                     view! {
                         <div class="triage-slot" hidden=move || !shown()>
-                            {control(field, answers, ui, problem)}
+                            <Show when=ready>
+                                {control(field, answers, ui, problem)}
+                            </Show>
                         </div>
                     }
                 })
                 .collect_view()}
         </div>
     }
+}
+
+/// Raises `rendered` by a few, once per browser task, up to `total`.
+fn render_in_steps(rendered: RwSignal<usize>, total: usize) {
+    const STEP: usize = 4;
+    set_timeout(
+        move || {
+            let next = (rendered.get_untracked() + STEP).min(total);
+            rendered.set(next);
+            if next < total {
+                render_in_steps(rendered, total);
+            }
+        },
+        std::time::Duration::ZERO,
+    );
 }
 
 fn suggestion_chip(

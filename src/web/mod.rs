@@ -45,7 +45,19 @@ pub fn mount() {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body());
     if let Some(host) = host {
-        std::mem::forget(leptos::mount::mount_to(host, App));
+        // Mount in a task of its own, after the module's instantiation, so
+        // that neither blocks the host page for long.
+        set_timeout(
+            move || std::mem::forget(leptos::mount::mount_to(host, App)),
+            Duration::ZERO,
+        );
+        // Build the vocabulary once the page is idle, not on the first keystroke.
+        set_timeout(
+            || {
+                crate::engine::classify::shipped();
+            },
+            Duration::from_millis(300),
+        );
     }
 }
 
