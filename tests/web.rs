@@ -18,8 +18,9 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// A fresh widget in its own element, with no draft or URL state left over.
-fn mount() -> HtmlElement {
+/// A fresh widget in its own element, with no draft or URL state left over,
+/// once all its questions are rendered (they render a few per task).
+async fn mount() -> HtmlElement {
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window
@@ -34,7 +35,17 @@ fn mount() -> HtmlElement {
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
     std::mem::forget(leptos::mount::mount_to(host.clone(), App));
-    host
+    for _ in 0..100 {
+        if host
+            .query_selector("input[name=previous_case]")
+            .unwrap()
+            .is_some()
+        {
+            return host;
+        }
+        settle().await;
+    }
+    panic!("the questions were never rendered");
 }
 
 /// Lets the reactive system and the browser catch up.
@@ -90,7 +101,7 @@ fn click_radio(host: &HtmlElement, name: &str, value: &str) {
 
 #[wasm_bindgen_test]
 async fn typing_a_description_shows_suggestions_with_the_matched_words() {
-    let host = mount();
+    let host = mount().await;
     type_description(&host, "請求書の金額が間違っています");
     settle().await;
     let chip = text(&host, ".triage-chip");
@@ -103,7 +114,7 @@ async fn typing_a_description_shows_suggestions_with_the_matched_words() {
 
 #[wasm_bindgen_test]
 async fn the_card_asks_for_a_product_then_answers() {
-    let host = mount();
+    let host = mount().await;
     settle().await;
     assert!(text(&host, ".triage-card").contains("Choose the product"));
     choose(&host, "product", "dynamics365");
@@ -120,7 +131,7 @@ async fn the_card_asks_for_a_product_then_answers() {
 
 #[wasm_bindgen_test]
 async fn without_the_24x7_commitment_b_is_proposed_and_the_warning_shown() {
-    let host = mount();
+    let host = mount().await;
     choose(&host, "product", "power_platform");
     click_radio(&host, "impact", "critical");
     settle().await;
@@ -135,7 +146,7 @@ async fn without_the_24x7_commitment_b_is_proposed_and_the_warning_shown() {
 
 #[wasm_bindgen_test]
 async fn only_the_questions_still_needed_are_shown() {
-    let host = mount();
+    let host = mount().await;
     choose(&host, "product", "azure");
     settle().await;
     let commit_slot = find(&host, "input[name=triage-commit]")
@@ -167,7 +178,7 @@ async fn only_the_questions_still_needed_are_shown() {
 
 #[wasm_bindgen_test]
 async fn answers_live_in_the_url_and_start_over_clears_them() {
-    let host = mount();
+    let host = mount().await;
     choose(&host, "product", "azure");
     type_description(&host, "portal is slow");
     settle().await;
@@ -197,7 +208,7 @@ async fn answers_live_in_the_url_and_start_over_clears_them() {
 
 #[wasm_bindgen_test]
 async fn the_interface_switches_to_japanese() {
-    let host = mount();
+    let host = mount().await;
     let switcher: HtmlSelectElement = find(&host, ".triage-page-language select").unchecked_into();
     switcher.set_value("ja");
     fire(&switcher, "change");
@@ -213,7 +224,7 @@ async fn the_interface_switches_to_japanese() {
 
 #[wasm_bindgen_test]
 async fn visitor_text_is_shown_as_text_never_as_markup() {
-    let host = mount();
+    let host = mount().await;
     type_description(&host, "invoice <img src=x onerror=alert(1)>");
     settle().await;
     assert!(host.query_selector("img").unwrap().is_none());
