@@ -2,7 +2,7 @@
 //! of policy.md and records which rule did it, and why.
 
 use super::case::Case;
-use super::classify::{self, Classification, Signal};
+use super::classify::{Classification, Signal};
 use super::clock::BusinessHours;
 use super::decision::{Decision, Notice, Path, Response, TraceEntry, CONTRACT_VERSION};
 use super::holidays::{HolidayList, HolidayListName};
@@ -51,7 +51,7 @@ pub fn decide(
     let classification = if case.description.trim().is_empty() {
         Classification::default()
     } else {
-        classify::classify(&case.description)
+        ruleset.classify(&case.description)
     };
     let (category, category_source) = run.category(&classification);
     run.hints(&classification);

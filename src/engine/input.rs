@@ -2,6 +2,7 @@
 //! door (serde_json in the CLI, serde-wasm-bindgen in the browser) can
 //! produce, so that one validator gives the same errors everywhere.
 
+use chrono::NaiveDate;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use std::fmt;
@@ -158,3 +159,132 @@ impl fmt::Display for InputError {
 }
 
 impl std::error::Error for InputError {}
+
+/// The fields of one input object, checked against the names it may have.
+pub struct Fields<'a> {
+    prefix: String,
+    entries: &'a [(String, Raw)],
+}
+
+impl<'a> Fields<'a> {
+    pub fn of(raw: &'a Raw, prefix: &str, known: &[&str]) -> Result<Self, InputError> {
+        let Raw::Object(entries) = raw else {
+            let path = prefix.trim_end_matches('.');
+            return Err(InputError::wrong_type(path, "a JSON object", raw));
+        };
+        for (index, (name, _)) in entries.iter().enumerate() {
+            if !known.contains(&name.as_str()) {
+                return Err(InputError::new(
+                    format!("{prefix}{name}"),
+                    format!(
+                        "is not a field of the contract; the fields are: {}",
+                        known.join(", ")
+                    ),
+                ));
+            }
+            if entries[..index].iter().any(|(earlier, _)| earlier == name) {
+                return Err(InputError::new(
+                    format!("{prefix}{name}"),
+                    "is given twice; keep one",
+                ));
+            }
+        }
+        Ok(Fields {
+            prefix: prefix.to_owned(),
+            entries,
+        })
+    }
+
+    pub fn path(&self, name: &str) -> String {
+        format!("{}{name}", self.prefix)
+    }
+
+    /// The field's value; an explicit `null` counts as absent (the default).
+    pub fn get(&self, name: &str) -> Option<&'a Raw> {
+        self.entries
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value)
+            .filter(|value| **value != Raw::Null)
+    }
+
+    pub fn text(&self, name: &str) -> Result<Option<&'a str>, InputError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Raw::Text(text)) => Ok(Some(text)),
+            Some(other) => Err(InputError::wrong_type(&self.path(name), "a string", other)),
+        }
+    }
+
+    pub fn boolean(&self, name: &str) -> Result<Option<bool>, InputError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Raw::Bool(value)) => Ok(Some(*value)),
+            Some(other) => Err(InputError::wrong_type(
+                &self.path(name),
+                "true or false",
+                other,
+            )),
+        }
+    }
+
+    pub fn list(&self, name: &str) -> Result<Option<&'a [Raw]>, InputError> {
+        match self.get(name) {
+            None => Ok(None),
+            Some(Raw::List(items)) => Ok(Some(items)),
+            Some(other) => Err(InputError::wrong_type(&self.path(name), "an array", other)),
+        }
+    }
+
+    pub fn enumerated<T>(
+        &self,
+        name: &str,
+        parse: fn(&str) -> Option<T>,
+        allowed: fn() -> Vec<&'static str>,
+    ) -> Result<Option<T>, InputError> {
+        let Some(raw) = self.get(name) else {
+            return Ok(None);
+        };
+        match raw {
+            Raw::Text(text) => match parse(text.trim()) {
+                Some(value) => Ok(Some(value)),
+                None => Err(InputError::not_allowed(&self.path(name), raw, allowed())),
+            },
+            other => Err(InputError::not_allowed(&self.path(name), other, allowed())),
+        }
+    }
+}
+
+/// A calendar date written `YYYY-MM-DD`.
+pub fn date(path: &str, raw: &Raw) -> Result<NaiveDate, InputError> {
+    let Raw::Text(text) = raw else {
+        return Err(InputError::wrong_type(
+            path,
+            "a date string YYYY-MM-DD",
+            raw,
+        ));
+    };
+    let text = text.trim();
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse().ok());
+    let parsed = well_formed
+        .then(|| NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?))
+        .flatten();
+    match parsed {
+        Some(date) => Ok(date),
+        _ => Err(InputError::new(
+            path,
+            format!(
+                "{} is not a calendar date; write YYYY-MM-DD, e.g. 2026-12-25",
+                quoted_excerpt(text)
+            ),
+        )),
+    }
+}

@@ -10,6 +10,7 @@ pub mod decision;
 pub mod holidays;
 pub mod input;
 pub mod language;
+pub mod overlay;
 pub mod rules;
 pub mod ruleset;
 pub mod vocab;

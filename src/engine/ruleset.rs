@@ -4,9 +4,11 @@
 //! owned values (borrowing the shipped text) so that a portal owner's tables
 //! can replace them at run time.
 
+use super::classify::{self, Classification, Vocabulary};
 use super::holidays::{HolidayList, HolidayListName};
 use super::vocab::{Location, Plan, Severity};
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Text in a table: borrowed for the shipped rules, owned for an owner's.
 pub type Text = Cow<'static, str>;
@@ -66,12 +68,15 @@ pub struct PathTemplate {
 }
 
 /// Every table the engine reads, with an id naming their version.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ruleset {
     pub id: Text,
     pub response_targets: Vec<ResponseTarget>,
     pub calendars: Vec<Calendar>,
     pub paths: Vec<PathTemplate>,
+    /// The classifier's vocabulary when an owner extends it; `None` is the
+    /// shipped one (built once, shared).
+    pub vocabulary: Option<Arc<Vocabulary>>,
 }
 
 impl Default for Ruleset {
@@ -118,6 +123,15 @@ impl Ruleset {
                         .collect(),
                 })
                 .collect(),
+            vocabulary: None,
+        }
+    }
+
+    /// Reads a description with this rule set's vocabulary.
+    pub fn classify(&self, text: &str) -> Classification {
+        match &self.vocabulary {
+            Some(vocabulary) => vocabulary.classify(text),
+            None => classify::classify(text),
         }
     }
 
