@@ -2,7 +2,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    support_triage::web::mount();
+    support_triage::web::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

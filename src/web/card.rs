@@ -5,7 +5,7 @@ use crate::engine::rules::{rule, SOURCES};
 use crate::engine::{Decision, InputError};
 use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;
-use crate::widget::{notices_in, summary, NoticeGroup};
+use crate::widget::{notices_in, severity_label, summary, NoticeGroup};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -86,10 +86,7 @@ fn DecisionView(
     now: RwSignal<DateTime<Utc>>,
 ) -> impl IntoView {
     let t = ui.get_untracked().texts();
-    let severity = match decision.severity {
-        Some(severity) => t.severity_name(severity).to_owned(),
-        None => t.no_severity.to_owned(),
-    };
+    let severity = severity_label(t, &decision);
     let lowered = match (decision.requested_severity, decision.severity) {
         (Some(asked), Some(given)) if asked != given => Some(format!("({} {asked})", t.requested)),
         _ => None,

@@ -5,7 +5,8 @@
 //! function per kind of control: every distinct closure type would be
 //! compiled into the wasm again, so the table keeps the widget small.
 
-use crate::engine::classify::{classify, Classification};
+use super::element::Rules;
+use crate::engine::classify::Classification;
 use crate::engine::vocab::{
     Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
 };
@@ -206,6 +207,7 @@ pub fn Form(
     answers: RwSignal<Answers>,
     ui: RwSignal<UiLang>,
     decision: DecisionMemo,
+    rules: RwSignal<Rules>,
 ) -> impl IntoView {
     let texts = move || ui.get().texts();
     let text = Memo::new(move |_| {
@@ -214,7 +216,7 @@ pub fn Form(
             if a.description.trim().is_empty() {
                 Classification::default()
             } else {
-                classify(&a.description)
+                rules.with(|r| r.ruleset.classify(&a.description))
             }
         })
     });

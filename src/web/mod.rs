@@ -5,16 +5,17 @@
 pub mod api;
 pub mod browser;
 pub mod card;
+pub mod element;
 pub mod form;
 pub mod zones;
 
 use crate::engine::{decide, Decision, InputError, Ruleset};
-use crate::widget::answers::Answers;
+use crate::widget::answers::{Answers, Presets};
 use crate::widget::i18n::UiLang;
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use element::Rules;
 use leptos::prelude::*;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 use zones::IntlZones;
 
 thread_local! {
@@ -22,43 +23,37 @@ thread_local! {
     static RULESET: Ruleset = Ruleset::shipped();
 }
 
-/// Decides a case with the shipped rules and the browser's zone data.
-pub fn decide_here(case: &crate::engine::Case, now: DateTime<Utc>) -> Result<Decision, InputError> {
-    ZONES.with(|zones| RULESET.with(|ruleset| decide(case, now, ruleset, zones)))
-}
-
 /// Runs `f` with the shipped rules and the browser's zone data.
 pub fn with_engine<T>(f: impl FnOnce(&Ruleset, &IntlZones) -> T) -> T {
     ZONES.with(|zones| RULESET.with(|ruleset| f(ruleset, zones)))
 }
 
-/// Mounts the widget into the page's `#support-triage` element, or its body,
-/// when there is a page (the module also loads in workers and Node, for its
-/// JavaScript API alone).
-pub fn mount() {
+/// Decides a case with `ruleset` and the browser's zone data.
+pub fn decide_with(
+    ruleset: &Ruleset,
+    case: &crate::engine::Case,
+    now: DateTime<Utc>,
+) -> Result<Decision, InputError> {
+    ZONES.with(|zones| decide(case, now, ruleset, zones))
+}
+
+/// Starts the module: defines `<support-triage>`, whose elements mount the
+/// widget. Building the vocabulary waits until the page is idle.
+pub fn start() {
     console_error_panic_hook::set_once();
-    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
-        return;
-    };
-    let host = document
-        .get_element_by_id("support-triage")
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
-        .or_else(|| document.body());
-    if let Some(host) = host {
-        // Mount in a task of its own, after the module's instantiation, so
-        // that neither blocks the host page for long.
-        set_timeout(
-            move || std::mem::forget(leptos::mount::mount_to(host, App)),
-            Duration::ZERO,
-        );
-        // Build the vocabulary once the page is idle, not on the first keystroke.
-        set_timeout(
-            || {
-                crate::engine::classify::shipped();
-            },
-            Duration::from_millis(300),
-        );
+    if web_sys::window()
+        .and_then(|window| window.document())
+        .is_none()
+    {
+        return; // a worker or Node: the JavaScript API alone
     }
+    element::define();
+    set_timeout(
+        || {
+            crate::engine::classify::shipped();
+        },
+        Duration::from_millis(300),
+    );
 }
 
 /// The current instant, from the browser's clock.
@@ -66,14 +61,44 @@ pub fn now() -> DateTime<Utc> {
     DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default()
 }
 
-/// The answers a visitor starts with: the page URL's, else the saved draft,
-/// else fresh ones from the browser's zone and language.
-pub fn initial_answers() -> Answers {
+/// How a widget is placed on its page.
+#[derive(Clone)]
+pub struct Embedding {
+    /// The `<support-triage>` element, which dispatches `triage-change`.
+    pub host: Option<web_sys::HtmlElement>,
+    /// Whether the answers live in the page URL and a local draft.
+    pub sync_url: bool,
+    /// The interface language the host page asks for.
+    pub ui: Option<UiLang>,
+    pub presets: Presets,
+    pub rules: RwSignal<Rules>,
+}
+
+impl Default for Embedding {
+    fn default() -> Self {
+        Embedding {
+            host: None,
+            sync_url: true,
+            ui: None,
+            presets: Presets::default(),
+            rules: RwSignal::new(Rules::shipped()),
+        }
+    }
+}
+
+/// The answers a visitor starts with: the host page's presets on fresh
+/// answers from the browser's zone and language, then (when the widget owns
+/// the URL) the page URL's answers, else the saved draft.
+pub fn initial_answers(embedding: &Embedding) -> Answers {
     let languages = browser::languages();
-    let fresh = Answers::new(
+    let mut fresh = Answers::new(
         &browser::time_zone(),
         languages.first().map_or("en", String::as_str),
     );
+    embedding.presets.apply(&mut fresh);
+    if !embedding.sync_url {
+        return fresh;
+    }
     let query = browser::query();
     let saved = if query.is_empty() {
         browser::draft().unwrap_or_default()
@@ -83,15 +108,37 @@ pub fn initial_answers() -> Answers {
     Answers::from_query(&saved, fresh)
 }
 
+/// Tells the host page about a new decision: a `triage-change` event
+/// carrying it in the contract's shape.
+fn announce(host: &web_sys::HtmlElement, decision: &Decision) {
+    let Ok(detail) = api::to_js(decision) else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("triage-change", &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
 /// The whole widget: the description, the questions still needed, and the
 /// answer card, all updated on every change.
 #[component]
-pub fn App() -> impl IntoView {
-    let ui = RwSignal::new(UiLang::from_browser(&browser::languages()));
-    let answers = RwSignal::new(initial_answers());
+pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
+    let embedding = embedding.unwrap_or_default();
+    let ui = RwSignal::new(
+        embedding
+            .ui
+            .unwrap_or_else(|| UiLang::from_browser(&browser::languages())),
+    );
+    let answers = RwSignal::new(initial_answers(&embedding));
+    let rules = embedding.rules;
     let now = RwSignal::new(now());
     set_interval(move || now.set(self::now()), Duration::from_secs(1));
-    // The decision follows the answers and the minute; the countdown follows the second.
+    // The decision follows the answers, the rules and the minute; the
+    // countdown follows the second.
     let minute = Memo::new(move |_| {
         now.get()
             .duration_trunc(TimeDelta::minutes(1))
@@ -99,10 +146,22 @@ pub fn App() -> impl IntoView {
     });
     let decision = Memo::new(move |_| {
         let case = answers.with(Answers::to_case)?;
-        Some(decide_here(&case, minute.get()))
+        Some(rules.with(|r| decide_with(&r.ruleset, &case, minute.get())))
     });
-    Effect::new(move |_| browser::remember(&answers.with(Answers::to_query)));
+    if embedding.sync_url {
+        Effect::new(move |_| browser::remember(&answers.with(Answers::to_query)));
+    }
+    if let Some(host) = embedding.host.clone() {
+        Effect::new(move |_| {
+            decision.with(|d| {
+                if let Some(Ok(decision)) = d {
+                    announce(&host, decision);
+                }
+            })
+        });
+    }
     let texts = move || ui.get().texts();
+    let problem = move || rules.with(|r| r.problem.clone());
     view! {
         <div class="support-triage" lang=move || ui.get().code() data-ready="true">
             <header class="triage-header">
@@ -127,9 +186,12 @@ pub fn App() -> impl IntoView {
                     </select>
                 </label>
             </header>
+            <p class="triage-owner-note" role="status" hidden=move || problem().is_none()>
+                {move || problem().map(|p| format!("{}: {p}", texts().owner_rules_problem))}
+            </p>
             <p class="triage-intro">{move || texts().intro}</p>
             <div class="triage-layout">
-                <form::Form answers ui decision />
+                <form::Form answers ui decision rules />
                 <card::AnswerCard answers ui decision now />
             </div>
         </div>

@@ -33,6 +33,36 @@ pub struct Answers {
     pub previous_case: String,
 }
 
+/// Answers a host page presets (the `<support-triage>` attributes).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Presets {
+    pub role: Option<Role>,
+    pub product: Option<Product>,
+    pub plan: Option<Plan>,
+    pub location: Option<Location>,
+    pub time_zone: Option<String>,
+}
+
+impl Presets {
+    pub fn apply(&self, answers: &mut Answers) {
+        if let Some(role) = self.role {
+            answers.role = role;
+        }
+        if self.product.is_some() {
+            answers.product = self.product;
+        }
+        if let Some(plan) = self.plan {
+            answers.plan = plan;
+        }
+        if let Some(location) = self.location {
+            answers.location = location;
+        }
+        if let Some(zone) = &self.time_zone {
+            answers.time_zone = zone.clone();
+        }
+    }
+}
+
 /// A question the form can ask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Question {

@@ -43,6 +43,16 @@ pub fn notices_in(decision: &Decision, group: NoticeGroup) -> Vec<&Notice> {
         .collect()
 }
 
+/// The severity as the card and the summary say it.
+pub fn severity_label(t: &Texts, decision: &Decision) -> &'static str {
+    match decision.severity {
+        Some(severity) => t.severity_name(severity),
+        // SEV-7 gave none; without it, the impact is still unanswered.
+        None if decision.traces("SEV-7") => t.no_severity,
+        None => t.severity_pending,
+    }
+}
+
 /// A plain-text summary to paste into the real request form. `due` is the
 /// due time as already formatted for the visitor.
 pub fn summary(t: &Texts, answers: &Answers, decision: &Decision, due: Option<&str>) -> String {
@@ -62,10 +72,7 @@ pub fn summary(t: &Texts, answers: &Answers, decision: &Decision, due: Option<&s
     if let Some(impact) = answers.impact {
         lines.push(format!("{}: {}", t.impact, t.impact_words(impact)));
     }
-    match decision.severity {
-        Some(severity) => lines.push(format!("{}: {}", t.severity, t.severity_name(severity))),
-        None => lines.push(format!("{}: {}", t.severity, t.no_severity)),
-    }
+    lines.push(format!("{}: {}", t.severity, severity_label(t, decision)));
     if let Some(response) = &decision.response {
         let mut line = format!(
             "{}: {} {} ({})",

@@ -1,0 +1,223 @@
+//! The `<support-triage>` custom element: its presets from attributes, its
+//! owner rules (a JS object or a same-origin URL), and mounting the widget
+//! into its shadow root. The element class itself is `www/element.js`.
+
+use super::{App, Embedding};
+use crate::engine::vocab::{Location, Plan, Product, Role};
+use crate::engine::{Raw, Ruleset};
+use crate::widget::answers::Presets;
+use crate::widget::i18n::UiLang;
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+#[wasm_bindgen(module = "/www/element.js")]
+extern "C" {
+    fn define_element(
+        css_url: &str,
+        mount: &Closure<dyn Fn(HtmlElement, HtmlElement)>,
+        unmount: &Closure<dyn Fn(HtmlElement)>,
+        rules_changed: &Closure<dyn Fn(HtmlElement)>,
+    );
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The URL of the module that loaded the widget (its JS glue).
+    #[wasm_bindgen(thread_local_v2, js_namespace = ["import", "meta"], js_name = url)]
+    static MODULE_URL: String;
+}
+
+/// The owner rules in force for one element, and what went wrong with them.
+#[derive(Clone)]
+pub struct Rules {
+    pub ruleset: Arc<Ruleset>,
+    pub problem: Option<String>,
+}
+
+impl Rules {
+    pub fn shipped() -> Self {
+        Rules {
+            ruleset: Arc::new(Ruleset::shipped()),
+            problem: None,
+        }
+    }
+}
+
+struct Mounted {
+    host: HtmlElement,
+    rules: RwSignal<Rules>,
+    _handle: Box<dyn std::any::Any>,
+}
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Defines `<support-triage>`; elements already on the page upgrade at once.
+pub fn define() {
+    let css_url = MODULE_URL.with(|url| {
+        web_sys::Url::new_with_base("./widget.css", url)
+            .map(|u| u.href())
+            .unwrap_or_else(|_| "widget.css".into())
+    });
+    let mount = Closure::<dyn Fn(HtmlElement, HtmlElement)>::new(mount_element);
+    let unmount = Closure::<dyn Fn(HtmlElement)>::new(unmount_element);
+    let rules_changed = Closure::<dyn Fn(HtmlElement)>::new(|host: HtmlElement| load_rules(&host));
+    define_element(&css_url, &mount, &unmount, &rules_changed);
+    // The element class holds on to these for the life of the page.
+    mount.forget();
+    unmount.forget();
+    rules_changed.forget();
+}
+
+fn mount_element(host: HtmlElement, container: HtmlElement) {
+    unmount_element(host.clone());
+    let rules = RwSignal::new(Rules::shipped());
+    let embedding = Embedding {
+        host: Some(host.clone()),
+        sync_url: host.has_attribute("sync-url"),
+        ui: host
+            .get_attribute("lang")
+            .and_then(|lang| UiLang::parse(lang.split('-').next().unwrap_or_default())),
+        presets: presets(&host),
+        rules,
+    };
+    let handle = mount_to(
+        container,
+        move || view! { <App embedding=embedding.clone() /> },
+    );
+    MOUNTED.with_borrow_mut(|mounted| {
+        mounted.push(Mounted {
+            host: host.clone(),
+            rules,
+            _handle: Box::new(handle),
+        })
+    });
+    load_rules(&host);
+}
+
+fn unmount_element(host: HtmlElement) {
+    let removed: Vec<Mounted> = MOUNTED.with_borrow_mut(|mounted| {
+        let (gone, kept) = mounted.drain(..).partition(|m| m.host == host);
+        *mounted = kept;
+        gone
+    });
+    drop(removed);
+}
+
+/// The answers an element's attributes preset. Unknown values are ignored
+/// and reported on the console, never thrown at the host page.
+fn presets(host: &HtmlElement) -> Presets {
+    fn read<T>(host: &HtmlElement, name: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
+        let value = host.get_attribute(name)?;
+        let parsed = parse(value.trim());
+        if parsed.is_none() {
+            web_sys::console::warn_1(
+                &format!("<support-triage>: {name}={value:?} is not a known value; it is ignored")
+                    .into(),
+            );
+        }
+        parsed
+    }
+    Presets {
+        role: read(host, "role", Role::parse),
+        product: read(host, "product", Product::parse),
+        plan: read(host, "plan", Plan::parse),
+        location: read(host, "location", Location::parse),
+        time_zone: host
+            .get_attribute("time-zone")
+            .map(|zone| zone.trim().to_owned())
+            .filter(|zone| !zone.is_empty()),
+    }
+}
+
+fn rules_signal(host: &HtmlElement) -> Option<RwSignal<Rules>> {
+    MOUNTED.with_borrow(|mounted| mounted.iter().find(|m| m.host == *host).map(|m| m.rules))
+}
+
+/// Applies the element's owner rules: its `rules` property (a plain object)
+/// wins over its `rules` attribute (a same-origin URL). A bad overlay keeps
+/// the shipped rules, shows owners what is wrong, and logs it.
+fn load_rules(host: &HtmlElement) {
+    let Some(signal) = rules_signal(host) else {
+        return;
+    };
+    let property = js_sys::Reflect::get(host, &"rules".into()).unwrap_or(JsValue::NULL);
+    if !property.is_null() && !property.is_undefined() {
+        signal.set(apply_overlay(property));
+        return;
+    }
+    match host
+        .get_attribute("rules")
+        .filter(|url| !url.trim().is_empty())
+    {
+        Some(url) => {
+            let host = host.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let rules = match fetch_overlay(&url).await {
+                    Ok(value) => apply_overlay(value),
+                    Err(problem) => failed(format!("rules {url:?}: {problem}")),
+                };
+                if let Some(signal) = rules_signal(&host) {
+                    signal.set(rules);
+                }
+            });
+        }
+        None => signal.set(Rules::shipped()),
+    }
+}
+
+fn apply_overlay(value: JsValue) -> Rules {
+    let raw: Result<Raw, _> = serde_wasm_bindgen::from_value(value);
+    match raw {
+        Ok(raw) => match Ruleset::shipped().with_overlay(&raw) {
+            Ok(ruleset) => Rules {
+                ruleset: Arc::new(ruleset),
+                problem: None,
+            },
+            Err(error) => failed(format!("rules: {error}")),
+        },
+        Err(error) => failed(format!("rules: not a JSON object: {error}")),
+    }
+}
+
+fn failed(problem: String) -> Rules {
+    web_sys::console::error_1(
+        &format!("<support-triage>: {problem}; the shipped rules stay in force").into(),
+    );
+    Rules {
+        problem: Some(problem),
+        ..Rules::shipped()
+    }
+}
+
+/// Fetches a same-origin JSON overlay.
+async fn fetch_overlay(url: &str) -> Result<JsValue, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let base = window.location().href().map_err(|_| "no page URL")?;
+    let resolved =
+        web_sys::Url::new_with_base(url, &base).map_err(|_| "is not a URL".to_owned())?;
+    let origin = window.location().origin().map_err(|_| "no page origin")?;
+    if resolved.origin() != origin {
+        return Err(format!(
+            "must be on this site ({origin}), not {}",
+            resolved.origin()
+        ));
+    }
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&resolved.href()))
+        .await
+        .map_err(|_| "could not be fetched".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("answered HTTP {}", response.status()));
+    }
+    let json = response.json().map_err(|_| "is not JSON".to_owned())?;
+    wasm_bindgen_futures::JsFuture::from(json)
+        .await
+        .map_err(|_| "is not valid JSON".to_owned())
+}
