@@ -14,10 +14,20 @@ const RUNS = 7;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 
+/** The files a host page loads for the widget (the demo pages are not counted). */
+async function widgetFiles() {
+  const files = ["embed.js", "support-triage.js", "support-triage_bg.wasm", "widget.css"];
+  for (const crate of await readdir(join(DIST, "snippets"))) {
+    for (const name of await readdir(join(DIST, "snippets", crate, "www"))) {
+      files.push(join("snippets", crate, "www", name));
+    }
+  }
+  return files;
+}
+
 async function sizes() {
   const rows = [];
-  for (const name of (await readdir(DIST)).sort()) {
-    if (!/\.(wasm|js|css)$/.test(name)) continue;
+  for (const name of await widgetFiles()) {
     const body = await readFile(join(DIST, name));
     rows.push({ name, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
   }
@@ -31,13 +41,14 @@ const PROBE = () => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__boot.longTasks.push(entry.duration);
   }).observe({ type: "longtask", buffered: true });
-  new MutationObserver((_, observer) => {
-    const box = document.querySelector(".support-triage[data-ready] textarea");
-    if (box) {
-      window.__boot.ready = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { subtree: true, childList: true, attributes: true });
+  // The widget renders into the <support-triage> element's shadow root,
+  // which a MutationObserver on the document cannot see: poll each frame.
+  const look = () => {
+    const box = document.querySelector("support-triage")?.shadowRoot?.querySelector(".support-triage[data-ready] textarea");
+    if (box) window.__boot.ready = performance.now();
+    else requestAnimationFrame(look);
+  };
+  requestAnimationFrame(look);
 };
 
 async function boot(browser, url) {

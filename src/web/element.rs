@@ -65,7 +65,14 @@ pub fn define() {
             .map(|u| u.href())
             .unwrap_or_else(|_| "widget.css".into())
     });
-    let mount = Closure::<dyn Fn(HtmlElement, HtmlElement)>::new(mount_element);
+    // Each element mounts in a browser task of its own, so that neither the
+    // module's start nor a page full of widgets blocks the host page for long.
+    let mount = Closure::<dyn Fn(HtmlElement, HtmlElement)>::new(|host, container| {
+        set_timeout(
+            move || mount_element(host, container),
+            std::time::Duration::ZERO,
+        )
+    });
     let unmount = Closure::<dyn Fn(HtmlElement)>::new(unmount_element);
     let rules_changed = Closure::<dyn Fn(HtmlElement)>::new(|host: HtmlElement| load_rules(&host));
     define_element(&css_url, &mount, &unmount, &rules_changed);
@@ -76,8 +83,11 @@ pub fn define() {
 }
 
 fn mount_element(host: HtmlElement, container: HtmlElement) {
+    // A remount (an attribute changed) keeps the rules already loaded, so the
+    // widget never shows the shipped ones while an overlay is fetched again.
+    let kept = rules_signal(&host).map(|signal| signal.get_untracked());
     unmount_element(host.clone());
-    let rules = RwSignal::new(Rules::shipped());
+    let rules = RwSignal::new(kept.unwrap_or_else(Rules::shipped));
     let embedding = Embedding {
         host: Some(host.clone()),
         sync_url: host.has_attribute("sync-url"),

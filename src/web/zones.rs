@@ -5,23 +5,25 @@ use crate::engine::ZoneRules;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Asks `Intl.DateTimeFormat` for a zone's wall-clock time at an instant.
-/// Formatters are cached per zone: building one is the slow part.
+/// Formatters are cached per zone: building one is the slow part. A page
+/// meets a handful of zones, so a list does (a map would cost more bytes).
 #[derive(Default)]
 pub struct IntlZones {
-    formatters: RefCell<HashMap<String, Option<Intl::DateTimeFormat>>>,
+    formatters: RefCell<Vec<(String, Option<Intl::DateTimeFormat>)>>,
 }
 
 impl IntlZones {
     fn formatter(&self, zone: &str) -> Option<Intl::DateTimeFormat> {
-        self.formatters
-            .borrow_mut()
-            .entry(zone.to_owned())
-            .or_insert_with(|| new_formatter(zone))
-            .clone()
+        let mut formatters = self.formatters.borrow_mut();
+        if let Some((_, formatter)) = formatters.iter().find(|(name, _)| name == zone) {
+            return formatter.clone();
+        }
+        let formatter = new_formatter(zone);
+        formatters.push((zone.to_owned(), formatter.clone()));
+        formatter
     }
 }
 

@@ -68,5 +68,5 @@ export async function launch() {
 
 /** Waits until the widget has mounted. */
 export async function ready(page) {
-  await page.waitForSelector(".support-triage[data-ready]", { timeout: 30_000 });
+  await page.locator("support-triage .support-triage[data-ready]").first().waitFor({ timeout: 30_000 });
 }

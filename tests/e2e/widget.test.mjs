@@ -141,14 +141,18 @@ describe("a visitor", () => {
 
   test("can do everything with the keyboard, with a visible focus", async () => {
     const { context, page } = await open();
+    // The widget lives in a shadow root: the focused element is inside it.
+    const focusedTag = () => page.evaluate(() => (document.activeElement.shadowRoot?.activeElement ?? document.activeElement).tagName);
     await page.keyboard.press("Tab");
     await page.keyboard.press("Tab");
-    assert.equal(await page.evaluate(() => document.activeElement.tagName), "TEXTAREA");
-    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.equal(await focusedTag(), "TEXTAREA");
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement.shadowRoot.activeElement).outlineStyle,
+    );
     assert.notEqual(outline, "none", "the focus is visible");
     await page.keyboard.type("invoice is wrong");
     await page.keyboard.press("Tab");
-    assert.equal(await page.evaluate(() => document.activeElement.className), "triage-chip");
+    assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.className), "triage-chip");
     await page.keyboard.press("Enter");
     assert.equal(await page.locator(".triage-chip").first().getAttribute("aria-pressed"), "true");
     await context.close();
