@@ -3,6 +3,7 @@
 //! visitor would, and checks what is shown.
 #![cfg(target_arch = "wasm32")]
 
+use leptos::prelude::*;
 use support_triage::web::App;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -34,7 +35,7 @@ async fn mount() -> HtmlElement {
         .unwrap();
     let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&host).unwrap();
-    std::mem::forget(leptos::mount::mount_to(host.clone(), App));
+    std::mem::forget(leptos::mount::mount_to(host.clone(), || view! { <App /> }));
     for _ in 0..100 {
         if host
             .query_selector("input[name=previous_case]")
