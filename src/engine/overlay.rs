@@ -123,26 +123,8 @@ fn apply_paths(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
     for (rule, value) in entries {
         let prefix = format!("paths.{rule}.");
         let fields = Fields::of(value, &prefix, PATH_FIELDS)?;
-        let steps = match fields.list("steps")? {
-            Some(items) => Some(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(index, item)| text(&format!("{prefix}steps[{index}]"), item))
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-            None => None,
-        };
-        let links = match fields.list("links")? {
-            Some(items) => Some(
-                items
-                    .iter()
-                    .enumerate()
-                    .map(|(index, item)| link(&format!("{prefix}links[{index}]"), item))
-                    .collect::<Result<Vec<_>, _>>()?,
-            ),
-            None => None,
-        };
+        let steps = list_of(&fields, "steps", text)?;
+        let links = list_of(&fields, "links", link)?;
         if let Some(path) = rules.paths.iter_mut().find(|p| p.rule == rule.as_str()) {
             if let Some(steps) = steps {
                 path.steps = steps.into_iter().map(Cow::Owned).collect();
@@ -153,6 +135,23 @@ fn apply_paths(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
         }
     }
     Ok(())
+}
+
+/// Each item of the list field `name`, read by `item` with its own path.
+fn list_of<T>(
+    fields: &Fields,
+    name: &str,
+    item: fn(&str, &Raw) -> Result<T, InputError>,
+) -> Result<Option<Vec<T>>, InputError> {
+    let Some(items) = fields.list(name)? else {
+        return Ok(None);
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(index, raw)| item(&format!("{}[{index}]", fields.path(name)), raw))
+        .collect::<Result<Vec<_>, _>>()
+        .map(Some)
 }
 
 fn text(path: &str, raw: &Raw) -> Result<String, InputError> {
