@@ -162,3 +162,26 @@ fn notices_are_grouped_for_the_card() {
     assert!(severity.contains(&"SEV-2"), "{severity:?}");
     assert!(limits.contains(&"LIM-3"), "{limits:?}");
 }
+
+#[test]
+fn presets_from_a_host_page_apply_over_fresh_answers() {
+    use support_triage::widget::answers::Presets;
+    let mut answers = Answers::new("Europe/Berlin", "en-US");
+    Presets {
+        role: Some(Role::PartnerForCustomer),
+        product: Some(Product::Azure),
+        language: Some("ja".into()),
+        time_zone: Some("Asia/Tokyo".into()),
+        ..Presets::default()
+    }
+    .apply(&mut answers);
+    assert_eq!(answers.role, Role::PartnerForCustomer);
+    assert_eq!(answers.product, Some(Product::Azure));
+    assert_eq!(answers.language, "ja");
+    assert_eq!(answers.time_zone, "Asia/Tokyo");
+    assert_eq!(
+        answers.plan.as_str(),
+        "standard",
+        "what is not preset keeps its default"
+    );
+}

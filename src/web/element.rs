@@ -5,7 +5,7 @@
 use super::{App, Embedding};
 use crate::engine::vocab::{Location, Plan, Product, Role};
 use crate::engine::{Raw, Ruleset};
-use crate::widget::answers::Presets;
+use crate::widget::answers::{support_language_tag, Presets};
 use crate::widget::i18n::UiLang;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -143,6 +143,9 @@ fn presets(host: &HtmlElement) -> Presets {
             .get_attribute("time-zone")
             .map(|zone| zone.trim().to_owned())
             .filter(|zone| !zone.is_empty()),
+        language: host
+            .get_attribute("lang")
+            .map(|lang| support_language_tag(&lang)),
     }
 }
 

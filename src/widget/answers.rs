@@ -41,6 +41,8 @@ pub struct Presets {
     pub plan: Option<Plan>,
     pub location: Option<Location>,
     pub time_zone: Option<String>,
+    /// Support language (a page in Japanese suggests support in Japanese).
+    pub language: Option<String>,
 }
 
 impl Presets {
@@ -59,6 +61,9 @@ impl Presets {
         }
         if let Some(zone) = &self.time_zone {
             answers.time_zone = zone.clone();
+        }
+        if let Some(language) = &self.language {
+            answers.language = language.clone();
         }
     }
 }
