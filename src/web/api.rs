@@ -5,6 +5,7 @@ use super::{now, with_engine};
 use crate::engine::{classify as classifier, evaluate as evaluate_raw, Raw};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// Contract objects as plain JSON-like JS objects (maps as objects, `None` as `null`).
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -13,10 +14,56 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|error| JsError::new(&error.to_string()))
 }
 
+/// A plain JS value as an input tree. Walked by hand rather than through
+/// serde-wasm-bindgen's deserializer, which would compile serde's error
+/// formatting (and a float formatter) into the widget.
+pub fn raw_from_js(value: &JsValue) -> Result<Raw, String> {
+    fn walk(value: &JsValue, depth: usize) -> Result<Raw, String> {
+        if depth > 32 {
+            return Err("nested more than 32 levels deep".into());
+        }
+        if value.is_null() || value.is_undefined() {
+            return Ok(Raw::Null);
+        }
+        if let Some(flag) = value.as_bool() {
+            return Ok(Raw::Bool(flag));
+        }
+        if let Some(number) = value.as_f64() {
+            return Ok(Raw::Number(number));
+        }
+        if let Some(text) = value.as_string() {
+            return Ok(Raw::Text(text));
+        }
+        if js_sys::Array::is_array(value) {
+            let items: js_sys::Array = value.clone().unchecked_into();
+            return items
+                .iter()
+                .map(|item| walk(&item, depth + 1))
+                .collect::<Result<_, _>>()
+                .map(Raw::List);
+        }
+        if value.is_object() && !value.is_function() {
+            let object: js_sys::Object = value.clone().unchecked_into();
+            let mut entries = Vec::new();
+            for pair in js_sys::Object::entries(&object).iter() {
+                let pair: js_sys::Array = pair.unchecked_into();
+                let key = pair.get(0).as_string().unwrap_or_default();
+                entries.push((key, walk(&pair.get(1), depth + 1)?));
+            }
+            return Ok(Raw::Object(entries));
+        }
+        Err(format!(
+            "{} is not JSON data",
+            value.js_typeof().as_string().unwrap_or_default()
+        ))
+    }
+    walk(value, 0)
+}
+
 /// Decides one case. Throws an `Error` whose message names the bad field.
 #[wasm_bindgen]
 pub fn evaluate(case: JsValue) -> Result<JsValue, JsError> {
-    let raw: Raw = serde_wasm_bindgen::from_value(case)
+    let raw = raw_from_js(&case)
         .map_err(|error| JsError::new(&format!("the case must be a plain object: {error}")))?;
     let decision = with_engine(|ruleset, zones| evaluate_raw(&raw, now(), ruleset, zones));
     match decision {

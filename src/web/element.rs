@@ -4,7 +4,7 @@
 
 use super::{App, Embedding};
 use crate::engine::vocab::{Location, Plan, Product, Role};
-use crate::engine::{Raw, Ruleset};
+use crate::engine::Ruleset;
 use crate::widget::answers::{support_language_tag, Presets};
 use crate::widget::i18n::UiLang;
 use leptos::mount::mount_to;
@@ -186,8 +186,7 @@ fn load_rules(host: &HtmlElement) {
 }
 
 fn apply_overlay(value: JsValue) -> Rules {
-    let raw: Result<Raw, _> = serde_wasm_bindgen::from_value(value);
-    match raw {
+    match super::api::raw_from_js(&value) {
         Ok(raw) => match Ruleset::shipped().with_overlay(&raw) {
             Ok(ruleset) => Rules {
                 ruleset: Arc::new(ruleset),

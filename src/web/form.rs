@@ -297,7 +297,7 @@ pub fn Form(
 
 /// Raises `rendered` by a few, once per browser task, up to `total`.
 fn render_in_steps(rendered: RwSignal<usize>, total: usize) {
-    const STEP: usize = 4;
+    const STEP: usize = 3;
     set_timeout(
         move || {
             let next = (rendered.get_untracked() + STEP).min(total);

@@ -162,6 +162,8 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     }
     let texts = move || ui.get().texts();
     let problem = move || rules.with(|r| r.problem.clone());
+    let card_ready = RwSignal::new(false);
+    set_timeout(move || card_ready.set(true), Duration::ZERO);
     view! {
         <div class="support-triage" lang=move || ui.get().code() data-ready="true">
             <header class="triage-header">
@@ -192,7 +194,10 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             <p class="triage-intro">{move || texts().intro}</p>
             <div class="triage-layout">
                 <form::Form answers ui decision rules />
-                <card::AnswerCard answers ui decision now />
+                // The card follows in the next browser task: starting stays short.
+                <Show when=move || card_ready.get()>
+                    <card::AnswerCard answers ui decision now />
+                </Show>
             </div>
         </div>
     }
