@@ -64,13 +64,6 @@ impl BusinessHours<'_> {
         None
     }
 
-    /// The instant at which the clock would start for a request filed at
-    /// `submitted_at` (the next opening, or `submitted_at` itself when open).
-    pub fn clock_start(&self, submitted_at: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        self.deadline(submitted_at, 0)
-            .map(|deadline| deadline.clock_starts)
-    }
-
     /// The day's window as instants, or `None` for an empty window.
     fn window(&self, day: NaiveDate) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
         let at = |minutes: u16| {

@@ -35,11 +35,6 @@ impl Decision {
     pub fn traces(&self, rule: &str) -> bool {
         self.trace.iter().any(|entry| entry.rule == rule)
     }
-
-    /// Whether some notice names `rule`.
-    pub fn notes(&self, rule: &str) -> bool {
-        self.notices.iter().any(|notice| notice.rule == rule)
-    }
 }
 
 /// A category the description points to, with the phrases that matched.
