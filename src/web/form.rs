@@ -8,7 +8,7 @@
 use super::element::Rules;
 use crate::engine::classify::Classification;
 use crate::engine::vocab::{
-    Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
+    Category, CategorySource, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
 };
 use crate::engine::{Decision, InputError};
 use crate::widget::answers::{Answers, Question};
@@ -210,24 +210,31 @@ pub fn Form(
     rules: RwSignal<Rules>,
 ) -> impl IntoView {
     let texts = move || ui.get().texts();
+    // What the text says: the decision already read it when there is one;
+    // only before a product is chosen does the form read it itself.
     let text = Memo::new(move |_| {
-        answers.with(|a| {
-            // A blank box needs no vocabulary (built later, when the page is idle).
-            if a.description.trim().is_empty() {
-                Classification::default()
-            } else {
-                rules.with(|r| r.ruleset.classify(&a.description))
-            }
+        decision.with(|d| match d {
+            Some(Ok(decision)) => Classification {
+                suggestions: decision.suggestions.clone(),
+                signals: decision.signals.clone(),
+                confident: (decision.category_source == CategorySource::Text)
+                    .then_some(decision.category),
+            },
+            _ => answers.with(|a| {
+                // A blank box needs no vocabulary (built later, when the page is idle).
+                if a.description.trim().is_empty() {
+                    Classification::default()
+                } else {
+                    rules.with(|r| r.ruleset.classify(&a.description))
+                }
+            }),
         })
     });
-    // The category in force: the visitor's pick, else what the decision made of the text.
+    // The category in force: the visitor's pick, else what the text settles.
     let category = Memo::new(move |_| {
-        answers.with(|a| a.category).or_else(|| {
-            decision.with(|d| match d {
-                Some(Ok(decision)) => Some(decision.category),
-                _ => text.with(|t| t.confident),
-            })
-        })
+        answers
+            .with(|a| a.category)
+            .or_else(|| text.with(|t| t.confident))
     });
     let questions = Memo::new(move |_| answers.with(|a| a.questions(category.get())));
     // The questions are rendered a few at a time, one browser task each, so
