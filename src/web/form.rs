@@ -11,7 +11,7 @@ use crate::engine::vocab::{
     Category, CategorySource, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
 };
 use crate::engine::{Decision, InputError};
-use crate::widget::answers::{Answers, Question};
+use crate::widget::answers::{flag, Answers, Question};
 use crate::widget::i18n::{Texts, UiLang, SUPPORT_LANGUAGES};
 use leptos::prelude::*;
 
@@ -48,10 +48,6 @@ fn names<T: Copy>(
 
 fn yes_no(t: &Texts) -> Options {
     vec![("1", t.yes), ("0", t.no)]
-}
-
-fn flag(value: bool) -> String {
-    if value { "1" } else { "0" }.to_owned()
 }
 
 const FIELDS: &[Field] = &[

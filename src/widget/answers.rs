@@ -294,7 +294,8 @@ fn set<T>(slot: &mut T, parsed: Option<T>) {
     }
 }
 
-fn flag(value: bool) -> String {
+/// A yes/no answer as the URL and the form write it: "1" or "0".
+pub fn flag(value: bool) -> String {
     if value { "1" } else { "0" }.to_owned()
 }
 
