@@ -11,11 +11,13 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use chrono::{DateTime, Utc};
-    use serde_json::json;
-    use std::io::{Read, Write};
+    use serde_json::{json, Value};
+    use std::fmt;
+    use std::io::{self, BufWriter, Read, Write};
     use std::process::ExitCode;
-    use support_triage::engine::rules::{rule, RULES, SOURCES};
-    use support_triage::engine::zone::TzDatabase;
+    use support_triage::engine::contract::rule_id::RuleId;
+    use support_triage::engine::policy::rules::{rule, Rule, RULES};
+    use support_triage::engine::time::zone::TzDatabase;
     use support_triage::engine::{evaluate, InputError, Raw, Ruleset};
 
     const HELP: &str = "\
@@ -32,17 +34,27 @@ COMMANDS:
             JSON lines (one object per line). The output has the same shape: an object, an
             array, or one decision per line. The case and decision fields are those of
             contract.md; `product` is the only required field.
-    rules   Print policy rules with their source documents: all of them, or the IDs given.
+    rules   Print policy rules, all of them or the IDs given (in any case): what the
+            source documents say, with the documents, and, labelled \"design\", what the
+            project decided itself where the documents are silent.
 
 OPTIONS:
     --now RFC3339   The instant that stands in for a missing `submitted_at` (default: now).
     --compact       One line per decision instead of indented JSON.
 
+ERRORS:
+    Each error names the field and what is allowed, on standard error. In a batch it also
+    says which case, counted from 1 the way a person counts them:
+        JSON lines:  triage: line 3: impact: ...           (the line of the input)
+        an array:    triage: case 3 (index 2): impact: ... (3rd element, JSON index 2)
+    and the case's decision is replaced by {\"error\": {\"path\", \"message\", \"allowed\"}}.
+
 EXIT STATUS:
     0  every case was decided
-    2  bad input: the error names the field and what is allowed; in a batch, each bad
-       case yields {\"error\": {...}} in its place and the others are still decided
+    2  bad input or usage; in a batch the other cases are still decided
     1  an I/O failure
+    A reader that stops early (`triage eval ... | head -1`) ends triage quietly, with the
+    status the cases read so far give.
 
 EXAMPLE:
     echo '{\"product\":\"azure\",\"role\":\"partner_for_customer\",\"plan\":\"csp\",\"impact\":\"critical\",\"commit_24x7\":true}' | triage eval
@@ -51,13 +63,9 @@ EXAMPLE:
     pub fn main() -> ExitCode {
         let args: Vec<String> = std::env::args().skip(1).collect();
         match args.first().map(String::as_str) {
-            None | Some("-h" | "--help" | "help") => {
-                print!("{HELP}");
-                ExitCode::SUCCESS
-            }
+            None | Some("-h" | "--help" | "help") => print(|out| out.write_all(HELP.as_bytes())),
             Some("-V" | "--version") => {
-                println!("triage {}", env!("CARGO_PKG_VERSION"));
-                ExitCode::SUCCESS
+                print(|out| writeln!(out, "triage {}", env!("CARGO_PKG_VERSION")))
             }
             Some("eval") => match EvalOptions::parse(&args[1..]) {
                 Ok(options) => eval(options),
@@ -70,9 +78,42 @@ EXAMPLE:
         }
     }
 
+    /// Writes a line to standard error. Nothing is left to tell when standard
+    /// error itself is gone, so a failure there is ignored rather than fatal.
+    fn warn(message: fmt::Arguments) {
+        let _ = writeln!(io::stderr().lock(), "triage: {message}");
+    }
+
     fn usage_error(message: &str) -> ExitCode {
-        eprintln!("triage: {message}\nRun `triage --help` for usage.");
+        warn(format_args!("{message}\nRun `triage --help` for usage."));
         ExitCode::from(2)
+    }
+
+    /// Runs `write` on a buffered, locked standard output, then flushes it.
+    /// Every byte `triage` prints goes through here: `print!` would panic (and
+    /// abort, in release) when the reader has closed the pipe.
+    fn write_stdout(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
+        let mut out = BufWriter::new(io::stdout().lock());
+        write(&mut out)?;
+        out.flush()
+    }
+
+    /// What a failed write to standard output means for the exit status: a
+    /// reader that stopped reading (`| head`) is no failure of ours, so
+    /// `quiet` stands; anything else is an I/O failure.
+    fn after_write(result: io::Result<()>, quiet: ExitCode) -> ExitCode {
+        match result {
+            Ok(()) => quiet,
+            Err(error) if error.kind() == io::ErrorKind::BrokenPipe => quiet,
+            Err(error) => {
+                warn(format_args!("cannot write standard output: {error}"));
+                ExitCode::FAILURE
+            }
+        }
+    }
+
+    fn print(write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> ExitCode {
+        after_write(write_stdout(write), ExitCode::SUCCESS)
     }
 
     struct EvalOptions {
@@ -113,7 +154,8 @@ EXAMPLE:
     enum Batch {
         One(Raw),
         Array(Vec<Raw>),
-        Lines(Vec<Result<Raw, String>>),
+        /// Each non-blank line with its line number in the input (from 1).
+        Lines(Vec<(usize, Result<Raw, String>)>),
     }
 
     fn read_batch(input: &str) -> Result<Batch, String> {
@@ -124,23 +166,24 @@ EXAMPLE:
             Ok(Raw::List(items)) => Ok(Batch::Array(items)),
             Ok(value) => Ok(Batch::One(value)),
             Err(whole_error) => {
-                let lines: Vec<&str> = input
+                let lines: Vec<(usize, &str)> = input
                     .lines()
-                    .filter(|line| !line.trim().is_empty())
+                    .enumerate()
+                    .map(|(index, line)| (index + 1, line))
+                    .filter(|(_, line)| !line.trim().is_empty())
                     .collect();
                 let first_line_is_a_value = lines
                     .first()
-                    .is_some_and(|line| serde_json::from_str::<Raw>(line).is_ok());
+                    .is_some_and(|(_, line)| serde_json::from_str::<Raw>(line).is_ok());
                 if lines.len() > 1 && first_line_is_a_value {
                     Ok(Batch::Lines(
-                        input
-                            .lines()
-                            .enumerate()
-                            .filter(|(_, line)| !line.trim().is_empty())
+                        lines
+                            .into_iter()
                             .map(|(number, line)| {
-                                serde_json::from_str::<Raw>(line).map_err(|error| {
-                                    format!("line {}: malformed JSON: {error}", number + 1)
-                                })
+                                let case = serde_json::from_str::<Raw>(line).map_err(|error| {
+                                    format!("line {number}: {}", malformed_line(&error))
+                                });
+                                (number, case)
                             })
                             .collect(),
                     ))
@@ -151,10 +194,19 @@ EXAMPLE:
         }
     }
 
+    /// serde_json's message for one line of JSON lines, positioned by column
+    /// alone: its own "line 1" would contradict the line of the input.
+    fn malformed_line(error: &serde_json::Error) -> String {
+        let text = error.to_string();
+        let position = format!(" at line {} column {}", error.line(), error.column());
+        let message = text.strip_suffix(&position).unwrap_or(&text);
+        format!("malformed JSON: {message} at column {}", error.column())
+    }
+
     fn eval(options: EvalOptions) -> ExitCode {
         let mut input = String::new();
-        if let Err(error) = std::io::stdin().read_to_string(&mut input) {
-            eprintln!("triage: cannot read standard input: {error}");
+        if let Err(error) = io::stdin().read_to_string(&mut input) {
+            warn(format_args!("cannot read standard input: {error}"));
             return ExitCode::FAILURE;
         }
         let batch = match read_batch(&input) {
@@ -164,102 +216,118 @@ EXAMPLE:
         let ruleset = Ruleset::shipped();
         let decide = |raw: &Raw| evaluate(raw, options.now, &ruleset, &TzDatabase);
         let mut bad_input = false;
-        let mut report = |position: Option<usize>, error: &InputError| {
+        // Tells standard error about a bad case, naming where it stands in the
+        // batch, and gives the error object that takes its place.
+        let mut report = |position: Option<&str>, error: &InputError| {
             bad_input = true;
             match position {
-                Some(index) => eprintln!("triage: case {index}: {error}"),
-                None => eprintln!("triage: {error}"),
+                Some(position) => warn(format_args!("{position}: {error}")),
+                None => warn(format_args!("{error}")),
             }
             json!({ "error": error })
         };
-        let out = match batch {
+        let out: Vec<Value> = match batch {
             Batch::One(raw) => match decide(&raw) {
-                Ok(decision) => vec![serde_json::to_value(decision)],
+                Ok(decision) => vec![serde_json::to_value(decision).unwrap_or_default()],
                 Err(error) => {
                     report(None, &error);
                     vec![]
                 }
             },
             Batch::Array(items) => {
-                let decisions: Vec<_> = items
+                let decisions: Vec<Value> = items
                     .iter()
                     .enumerate()
                     .map(|(index, raw)| match decide(raw) {
                         Ok(decision) => serde_json::to_value(decision).unwrap_or_default(),
-                        Err(error) => report(Some(index), &error),
+                        Err(error) => {
+                            report(Some(&format!("case {} (index {index})", index + 1)), &error)
+                        }
                     })
                     .collect();
-                vec![Ok(serde_json::Value::Array(decisions))]
+                vec![Value::Array(decisions)]
             }
             Batch::Lines(lines) => lines
                 .iter()
-                .enumerate()
-                .map(|(index, line)| {
-                    Ok(match line {
-                        Ok(raw) => match decide(raw) {
-                            Ok(decision) => serde_json::to_value(decision).unwrap_or_default(),
-                            Err(error) => report(Some(index), &error),
-                        },
-                        Err(message) => report(Some(index), &InputError::new("", message.clone())),
-                    })
+                .map(|(number, line)| match line {
+                    Ok(raw) => match decide(raw) {
+                        Ok(decision) => serde_json::to_value(decision).unwrap_or_default(),
+                        Err(error) => report(Some(&format!("line {number}")), &error),
+                    },
+                    // The message already says which line.
+                    Err(message) => report(None, &InputError::new("", message.clone())),
                 })
                 .collect(),
         };
         let compact = options.compact || out.len() > 1;
-        let mut stdout = std::io::stdout().lock();
-        for value in out {
-            let value = value.unwrap_or_default();
-            let text = if compact {
-                serde_json::to_string(&value)
-            } else {
-                serde_json::to_string_pretty(&value)
-            };
-            if writeln!(stdout, "{}", text.unwrap_or_default()).is_err() {
-                return ExitCode::FAILURE;
+        let written = write_stdout(|stdout| {
+            for value in &out {
+                if compact {
+                    serde_json::to_writer(&mut *stdout, value)?;
+                } else {
+                    serde_json::to_writer_pretty(&mut *stdout, value)?;
+                }
+                stdout.write_all(b"\n")?;
             }
-        }
-        if bad_input {
+            Ok(())
+        });
+        let status = if bad_input {
             ExitCode::from(2)
         } else {
             ExitCode::SUCCESS
-        }
+        };
+        after_write(written, status)
     }
 
     fn rules(ids: &[String]) -> ExitCode {
-        let chosen: Vec<_> = if ids.is_empty() {
-            RULES.iter().collect()
-        } else {
-            let mut chosen = Vec::new();
-            for id in ids {
-                match rule(&id.to_ascii_uppercase()) {
-                    Some(found) => chosen.push(found),
-                    None => {
-                        return usage_error(&format!(
-                            "no rule {id:?}; `triage rules` lists them all"
-                        ))
-                    }
+        let mut chosen: Vec<&Rule> = Vec::new();
+        if ids.is_empty() {
+            chosen.extend(RULES);
+        }
+        for id in ids {
+            match RuleId::parse(id) {
+                Some(id) => chosen.push(rule(id)),
+                None => {
+                    return usage_error(&format!("no rule {id:?}; `triage rules` lists them all"))
                 }
             }
-            chosen
-        };
-        for rule in chosen {
+        }
+        print(|out| {
+            for rule in chosen {
+                write_rule(out, rule)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// One rule: the sentence its sources say and the sources, then, labelled
+    /// as such, the sentence that is the project's own design; either may be
+    /// absent.
+    ///
+    /// ```text
+    /// SEV-3: Choosing 24x7 for a B commits ...
+    ///     source: 003 (Dynamics 365 / Power Platform support overview)
+    ///     design (the project's own decision): When 24x7 is asked for a B ...
+    /// CLS-0: design (the project's own decision): Free text in the description ...
+    /// ```
+    fn write_rule(out: &mut dyn Write, rule: &Rule) -> io::Result<()> {
+        const DESIGN: &str = "design (the project's own decision)";
+        let id = rule.id.as_str();
+        if rule.sourced.is_empty() {
+            return writeln!(out, "{id}: {DESIGN}: {}", rule.design);
+        }
+        writeln!(out, "{id}: {}", rule.sourced)?;
+        if !rule.sources.is_empty() {
             let sources: Vec<String> = rule
                 .sources
                 .iter()
-                .map(|code| {
-                    let title = SOURCES
-                        .iter()
-                        .find(|(c, _)| c == code)
-                        .map_or("", |(_, t)| t);
-                    format!("{code} ({title})")
-                })
+                .map(|source| format!("{} ({})", source.code(), source.title()))
                 .collect();
-            let design = if rule.design { " (design)" } else { "" };
-            println!("{}{design}: {}", rule.id, rule.text);
-            if !sources.is_empty() {
-                println!("    source: {}", sources.join("; "));
-            }
+            writeln!(out, "    source: {}", sources.join("; "))?;
         }
-        ExitCode::SUCCESS
+        if !rule.design.is_empty() {
+            writeln!(out, "    {DESIGN}: {}", rule.design)?;
+        }
+        Ok(())
     }
 }

@@ -1,27 +1,27 @@
 //! The decision engine: pure Rust, no DOM and no wasm dependency. It turns a
 //! case into a decision exactly as `shared/spec/contract.md` defines, from the
 //! rules of `shared/spec/policy.md`.
+//!
+//! - [`contract`]: the case and decision types, their enums and how raw input
+//!   is read and validated;
+//! - [`time`]: zones, holidays and the business-hours clock;
+//! - [`classify`]: what the visitor's own words say;
+//! - [`policy`]: the rules, as one pipeline of steps with their tables;
+//! - [`messages`]: every sentence the engine writes, from a catalogue.
+#![forbid(unsafe_code)]
 
-pub mod case;
 pub mod classify;
-pub mod clock;
-pub mod decide;
-pub mod decision;
-pub mod holidays;
-pub mod input;
-pub mod language;
-pub mod overlay;
-pub mod rules;
-pub mod ruleset;
-pub mod vocab;
-pub mod zone;
+pub mod contract;
+pub mod messages;
+pub mod policy;
+pub mod time;
 
-pub use case::{Case, PreviousCase};
-pub use decide::decide;
-pub use decision::Decision;
-pub use input::{InputError, Raw};
-pub use ruleset::Ruleset;
-pub use zone::ZoneRules;
+pub use contract::case::{Case, PreviousCase};
+pub use contract::decision::Decision;
+pub use contract::raw::{InputError, Raw};
+pub use policy::decide;
+pub use policy::tables::Ruleset;
+pub use time::zone::ZoneRules;
 
 use chrono::{DateTime, Utc};
 

@@ -78,8 +78,8 @@ pub fn evaluate(case: JsValue) -> Result<JsValue, JsError> {
 pub fn classify(text: &str) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct Answer {
-        category: Option<crate::engine::vocab::Category>,
-        suggestions: Vec<crate::engine::decision::Suggestion>,
+        category: Option<crate::engine::contract::enums::Category>,
+        suggestions: Vec<crate::engine::classify::Suggestion>,
         signals: Vec<classifier::SignalHit>,
     }
     let result = classifier::classify(text);

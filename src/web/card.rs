@@ -1,7 +1,7 @@
 //! The right side of the widget: the answer card, updated on every change.
 
 use super::browser;
-use crate::engine::rules::{rule, SOURCES};
+use crate::engine::policy::rules::{rule, SOURCES};
 use crate::engine::{Decision, InputError};
 use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;

@@ -3,7 +3,7 @@
 //! into its shadow root. The element class itself is `www/element.js`.
 
 use super::{App, Embedding};
-use crate::engine::vocab::{Location, Plan, Product, Role};
+use crate::engine::contract::enums::{Location, Plan, Product, Role};
 use crate::engine::Ruleset;
 use crate::widget::answers::{support_language_tag, Presets};
 use crate::widget::i18n::UiLang;

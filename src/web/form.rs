@@ -7,7 +7,7 @@
 
 use super::element::Rules;
 use crate::engine::classify::Classification;
-use crate::engine::vocab::{
+use crate::engine::contract::enums::{
     Category, CategorySource, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
 };
 use crate::engine::{Decision, InputError};
@@ -314,7 +314,7 @@ fn render_in_steps(rendered: RwSignal<usize>, total: usize) {
 }
 
 fn suggestion_chip(
-    suggestion: &crate::engine::decision::Suggestion,
+    suggestion: &crate::engine::classify::Suggestion,
     answers: RwSignal<Answers>,
     t: &'static Texts,
 ) -> impl IntoView {

@@ -2,11 +2,11 @@
 //! picked, which questions are still needed, and the round trip through the
 //! page URL (a shareable link) and the local draft. Pure Rust, tested natively.
 
-use crate::engine::case::PreviousCase;
-use crate::engine::language::Language;
-use crate::engine::vocab::{
+use crate::engine::contract::case::PreviousCase;
+use crate::engine::contract::enums::{
     Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
 };
+use crate::engine::contract::language::Language;
 use crate::engine::Case;
 
 /// Everything the visitor has answered. Unanswered questions hold their
@@ -132,10 +132,10 @@ impl Answers {
             case.previous_case = Some(PreviousCase {
                 number: number.to_owned(),
                 closed_on: None,
-                same_build: true,
-                same_environment: true,
-                same_error: true,
-                after_hotfix: false,
+                same_build: None,
+                same_environment: None,
+                same_error: None,
+                after_hotfix: None,
             });
         }
         Some(case)
@@ -308,7 +308,7 @@ pub fn support_language_tag(browser: &str) -> String {
     let tag = language.as_str();
     let primary = tag.split('-').next().unwrap_or("en");
     match (primary, language.support_language()) {
-        ("zh", Some(crate::engine::language::SupportLanguage::TraditionalChinese)) => {
+        ("zh", Some(crate::engine::contract::language::SupportLanguage::TraditionalChinese)) => {
             "zh-Hant".into()
         }
         ("zh", _) => "zh-Hans".into(),

@@ -2,7 +2,7 @@
 //! Indonesian). Every language fills the same struct, so a missing
 //! translation does not compile.
 
-use crate::engine::vocab::{
+use crate::engine::contract::enums::{
     Category, CategorySource, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
     Severity,
 };

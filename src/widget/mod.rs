@@ -6,49 +6,21 @@
 pub mod answers;
 pub mod i18n;
 
-use crate::engine::decision::{Decision, Notice};
+use crate::engine::contract::decision::{Decision, Notice, NoticeKind};
 use answers::Answers;
 use i18n::Texts;
 
-/// Where a notice belongs on the answer card.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeGroup {
-    /// A downgrade risk or condition of the severity (SEV-n).
-    Severity,
-    /// What support will not do (limits, previews, coverage).
-    Limit,
-    /// Everything else: what to check or do.
-    Advice,
-}
-
-impl NoticeGroup {
-    pub fn of(notice: &Notice) -> Self {
-        let family = notice.rule.split('-').next().unwrap_or_default();
-        match (family, notice.rule) {
-            ("SEV", _) | (_, "RT-3") | (_, "RT-2") => NoticeGroup::Severity,
-            ("LIM" | "PRV", _) | (_, "COV-1" | "COV-4" | "COV-6" | "COV-7" | "PTH-11") => {
-                NoticeGroup::Limit
-            }
-            _ => NoticeGroup::Advice,
-        }
-    }
-}
-
-/// The notices of one group, in decision order.
-pub fn notices_in(decision: &Decision, group: NoticeGroup) -> Vec<&Notice> {
-    decision
-        .notices
-        .iter()
-        .filter(|notice| NoticeGroup::of(notice) == group)
-        .collect()
+/// The notices of one kind, in decision order.
+pub fn notices_in(decision: &Decision, kind: NoticeKind) -> Vec<&Notice> {
+    decision.notices_of(kind).collect()
 }
 
 /// The severity as the card and the summary say it.
 pub fn severity_label(t: &Texts, decision: &Decision) -> &'static str {
     match decision.severity {
         Some(severity) => t.severity_name(severity),
-        // SEV-7 gave none; without it, the impact is still unanswered.
-        None if decision.traces("SEV-7") => t.no_severity,
+        // No severity applies here; otherwise the impact is still unanswered.
+        None if !decision.severity_applies => t.no_severity,
         None => t.severity_pending,
     }
 }

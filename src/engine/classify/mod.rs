@@ -13,13 +13,14 @@
 pub mod normalize;
 pub mod vocabulary;
 
-use super::decision::Suggestion;
-use super::vocab::Category;
+pub use crate::engine::contract::decision::{SignalHit, Suggestion};
+use crate::engine::contract::enums::Category;
+pub use crate::engine::contract::enums::Signal;
 use normalize::Normalized;
 use serde::Serialize;
 use std::sync::OnceLock;
 use vocabulary::is_word_char;
-pub use vocabulary::{Signal, Vocabulary};
+pub use vocabulary::Vocabulary;
 
 /// What a description says.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -31,13 +32,6 @@ pub struct Classification {
     /// The category the text settles, when one clearly leads.
     #[serde(skip)]
     pub confident: Option<Category>,
-}
-
-/// A signal found in the text, with the words that showed it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct SignalHit {
-    pub signal: Signal,
-    pub matched: Vec<String>,
 }
 
 /// The lowest score at which the leading category is taken from the text.

@@ -4,68 +4,7 @@
 //! list.
 
 use super::normalize::normalize;
-use crate::engine::vocab::Category;
-use serde::{Serialize, Serializer};
-
-/// Facts in the text that rules other than the category need.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Signal {
-    /// Production is down (impact critical).
-    ProductionDown,
-    /// Many users or tenants are affected.
-    ManyUsers,
-    /// Work goes on around the problem (impact moderate or minimal).
-    Workaround,
-    /// The feature is in preview or beta.
-    Preview,
-    /// Custom code, customisation, or partner / ISV code is involved.
-    CustomCode,
-    /// An earlier case is referred to.
-    PreviousCase,
-    /// A subscription cannot be created.
-    CannotCreateSubscription,
-    /// A partner files on behalf of its customer.
-    OnBehalfOfCustomer,
-}
-
-impl Signal {
-    pub const ALL: &'static [Signal] = &[
-        Signal::ProductionDown,
-        Signal::ManyUsers,
-        Signal::Workaround,
-        Signal::Preview,
-        Signal::CustomCode,
-        Signal::PreviousCase,
-        Signal::CannotCreateSubscription,
-        Signal::OnBehalfOfCustomer,
-    ];
-
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Signal::ProductionDown => "production_down",
-            Signal::ManyUsers => "many_users",
-            Signal::Workaround => "workaround",
-            Signal::Preview => "preview",
-            Signal::CustomCode => "custom_code",
-            Signal::PreviousCase => "previous_case",
-            Signal::CannotCreateSubscription => "cannot_create_subscription",
-            Signal::OnBehalfOfCustomer => "on_behalf_of_customer",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Signal::ALL
-            .iter()
-            .copied()
-            .find(|signal| signal.as_str() == text)
-    }
-}
-
-impl Serialize for Signal {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
+use crate::engine::contract::enums::{Category, Signal};
 
 /// What a phrase is evidence for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -22,17 +22,18 @@ pub enum SupportLanguage {
 }
 
 impl SupportLanguage {
-    pub const fn name(self) -> &'static str {
+    /// The language's tag, as the interface languages spell it.
+    pub const fn code(self) -> &'static str {
         match self {
-            SupportLanguage::English => "English",
-            SupportLanguage::Spanish => "Spanish",
-            SupportLanguage::French => "French",
-            SupportLanguage::German => "German",
-            SupportLanguage::Italian => "Italian",
-            SupportLanguage::Portuguese => "Portuguese",
-            SupportLanguage::TraditionalChinese => "Traditional Chinese",
-            SupportLanguage::SimplifiedChinese => "Simplified Chinese",
-            SupportLanguage::Japanese => "Japanese",
+            SupportLanguage::English => "en",
+            SupportLanguage::Spanish => "es",
+            SupportLanguage::French => "fr",
+            SupportLanguage::German => "de",
+            SupportLanguage::Italian => "it",
+            SupportLanguage::Portuguese => "pt",
+            SupportLanguage::TraditionalChinese => "zh-Hant",
+            SupportLanguage::SimplifiedChinese => "zh-Hans",
+            SupportLanguage::Japanese => "ja",
         }
     }
 }
@@ -112,4 +113,27 @@ impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
     }
+}
+
+/// The interface languages a decision's texts may be written in
+/// (contract.md, `locale`).
+pub const INTERFACE_LOCALES: &[&str] = &[
+    "en", "ja", "id", "es", "fr", "de", "it", "pt", "zh-Hans", "zh-Hant",
+];
+
+/// The interface language a tag asks for: `ja-JP` → `ja`, `zh-TW` and
+/// `zh-HK` → `zh-Hant`, `zh-CN` and plain `zh` → `zh-Hans`, `pt-BR` → `pt`.
+pub fn interface_locale(tag: &str) -> Option<&'static str> {
+    let language = Language::parse(tag).ok()?;
+    let wanted = match language.primary() {
+        "zh" => match language.support_language() {
+            Some(SupportLanguage::TraditionalChinese) => "zh-Hant",
+            _ => "zh-Hans",
+        },
+        primary => primary,
+    };
+    INTERFACE_LOCALES
+        .iter()
+        .copied()
+        .find(|&locale| locale == wanted)
 }

@@ -4,11 +4,13 @@
 //! against the schema in the README; any problem is an error naming its path,
 //! and the shipped rules stay in force.
 
-use super::classify::Vocabulary;
-use super::holidays::HolidayList;
-use super::input::{date, quoted_excerpt, Fields, InputError, Raw};
-use super::ruleset::{Link, Ruleset};
-use super::vocab::{Location, Plan, Severity};
+use crate::engine::classify::Vocabulary;
+use crate::engine::contract::decision::Link;
+use crate::engine::contract::enums::{Location, Plan, Severity};
+use crate::engine::contract::raw::{date, quoted_excerpt, Fields, InputError, Raw};
+use crate::engine::contract::rule_id::RuleId;
+use crate::engine::policy::tables::{Ruleset, Step};
+use crate::engine::time::holidays::HolidayList;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -80,12 +82,18 @@ fn apply_target(rules: &mut Ruleset, raw: &Raw, prefix: &str) -> Result<(), Inpu
         .find(|row| row.plan == plan && row.severity == severity)
     {
         Some(row) => row.minutes = minutes,
-        None => rules.response_targets.push(super::ruleset::ResponseTarget {
-            rule: Cow::Borrowed(if plan == Plan::Csp { "RT-2" } else { "RT-1" }),
-            plan,
-            severity,
-            minutes,
-        }),
+        None => rules
+            .response_targets
+            .push(crate::engine::policy::tables::ResponseTarget {
+                rule: if plan == Plan::Csp {
+                    RuleId::Rt2
+                } else {
+                    RuleId::Rt1
+                },
+                plan,
+                severity,
+                minutes,
+            }),
     }
     Ok(())
 }
@@ -110,8 +118,8 @@ fn apply_holidays(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
 }
 
 fn apply_paths(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
-    let known: Vec<String> = rules.paths.iter().map(|p| p.rule.to_string()).collect();
-    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    let mut known: Vec<&str> = rules.paths.iter().map(|p| p.rule.as_str()).collect();
+    known.dedup();
     let Raw::Object(entries) = raw else {
         return Err(InputError::wrong_type(
             "paths",
@@ -125,12 +133,20 @@ fn apply_paths(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
         let fields = Fields::of(value, &prefix, PATH_FIELDS)?;
         let steps = list_of(&fields, "steps", text)?;
         let links = list_of(&fields, "links", link)?;
-        if let Some(path) = rules.paths.iter_mut().find(|p| p.rule == rule.as_str()) {
-            if let Some(steps) = steps {
-                path.steps = steps.into_iter().map(Cow::Owned).collect();
+        // Every route of the rule takes the owner's steps and links.
+        for path in rules.paths.iter_mut().filter(|p| p.rule.as_str() == rule) {
+            if let Some(steps) = &steps {
+                path.owner_steps = true;
+                path.steps = steps
+                    .iter()
+                    .map(|text| Step {
+                        text: Cow::Owned(text.clone()),
+                        needs_severity: false,
+                    })
+                    .collect();
             }
-            if let Some(links) = links {
-                path.links = links;
+            if let Some(links) = &links {
+                path.links = links.clone();
             }
         }
     }

@@ -1,14 +1,18 @@
 //! The decision (contract.md, "Decision (output)").
 
-use super::classify::SignalHit;
-use super::holidays::HolidayListName;
-use super::ruleset::{Link, Text};
-use super::vocab::{Category, CategorySource, Coverage, Location, Reopen, Severity};
+use super::enums::{
+    Category, CategorySource, Coverage, HolidayListName, Location, Reopen, Severity, Signal,
+};
+use super::rule_id::RuleId;
 use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 /// Version of contract.md this engine speaks.
 pub const CONTRACT_VERSION: &str = "1";
+
+/// Text that is shipped (borrowed) or an owner's (owned).
+pub type Text = Cow<'static, str>;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Decision {
@@ -25,15 +29,33 @@ pub struct Decision {
     pub reopen: Option<Reopen>,
     pub notices: Vec<Notice>,
     pub trace: Vec<TraceEntry>,
+    /// The language the texts are written in.
+    pub locale: &'static str,
     /// Facts the description states (production down, preview, a case
-    /// number…), for the UI to prefill answers. Added to contract 1.
+    /// number…), for the UI to propose answers. Added to contract 1.
     pub signals: Vec<SignalHit>,
+    /// Whether an A/B/C severity applies to this request at all (SEV-7,
+    /// SEV-9): when it does and `severity` is null, the impact is unknown.
+    pub severity_applies: bool,
+    /// The case fields that matter for this decision, in the order a form
+    /// asks them.
+    pub questions: Vec<&'static str>,
+    /// The questions among them that the case left unanswered (their
+    /// contract default was assumed, or the rule waits for them).
+    pub unknown: Vec<&'static str>,
 }
 
 impl Decision {
     /// Whether some trace entry names `rule`.
-    pub fn traces(&self, rule: &str) -> bool {
+    pub fn traces(&self, rule: RuleId) -> bool {
         self.trace.iter().any(|entry| entry.rule == rule)
+    }
+
+    /// The notices of one kind, in decision order.
+    pub fn notices_of(&self, kind: NoticeKind) -> impl Iterator<Item = &Notice> {
+        self.notices
+            .iter()
+            .filter(move |notice| notice.kind == kind)
     }
 }
 
@@ -42,6 +64,13 @@ impl Decision {
 pub struct Suggestion {
     pub category: Category,
     pub score: f64,
+    pub matched: Vec<String>,
+}
+
+/// A signal found in the text, with the words that showed it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignalHit {
+    pub signal: Signal,
     pub matched: Vec<String>,
 }
 
@@ -87,21 +116,74 @@ fn local<S: Serializer>(
 /// Where and how to file.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Path {
-    pub rule: Text,
+    pub rule: RuleId,
+    /// A short name of the route, e.g. "Partner Center, then the Azure portal".
+    pub title: Text,
     pub steps: Vec<Text>,
     pub links: Vec<Link>,
+}
+
+/// A link shown with a path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Link {
+    pub label: Text,
+    pub url: Text,
+}
+
+/// What part of the answer a notice is about: the interface groups by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// The severity: what raises or lowers it.
+    Severity,
+    /// The response target and its clock.
+    Response,
+    /// Where and how to file.
+    Path,
+    /// What support will not do, or does not cover.
+    Limits,
+    /// What to check or do first.
+    Advice,
+}
+
+impl NoticeKind {
+    pub const ALL: [NoticeKind; 5] = [
+        NoticeKind::Severity,
+        NoticeKind::Response,
+        NoticeKind::Path,
+        NoticeKind::Limits,
+        NoticeKind::Advice,
+    ];
 }
 
 /// A warning or piece of advice, with the rule behind it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Notice {
-    pub rule: &'static str,
+    pub rule: RuleId,
+    pub kind: NoticeKind,
+    /// The catalogue key the text was written from.
+    pub message: &'static str,
     pub text: String,
+}
+
+/// The field of the decision a trace entry decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecidedField {
+    Category,
+    Supported,
+    Severity,
+    Response,
+    Path,
+    Reopen,
 }
 
 /// One rule that decided part of the result, and how.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TraceEntry {
-    pub rule: Text,
+    pub rule: RuleId,
+    pub field: DecidedField,
+    /// The catalogue key the text was written from.
+    pub message: &'static str,
     pub why: String,
 }

@@ -3,7 +3,6 @@
 //! the U.S. federal holidays for `north_america`; `other` ships none.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use serde::Serialize;
 
 /// Where a calendar's holidays come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,19 +16,6 @@ pub enum HolidayList {
     None,
     /// An explicit list of local dates (a case's or a portal owner's).
     Dates(Vec<NaiveDate>),
-}
-
-/// The name a decision gives the list it used.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum HolidayListName {
-    JapanNational,
-    UsFederal,
-    None,
-    /// The case's own `holidays`.
-    Case,
-    /// A list supplied by the portal owner's rules.
-    Owner,
 }
 
 impl HolidayList {

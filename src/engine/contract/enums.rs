@@ -1,6 +1,7 @@
 //! The closed vocabularies of the contract (`contract.md`): every enum a case
 //! or a decision may carry, with its exact JSON spelling in one place.
 
+use super::rule_id::RuleId;
 use serde::{Serialize, Serializer};
 
 /// Declares a contract enum: its variants, their JSON spellings, parsing and
@@ -15,6 +16,9 @@ macro_rules! contract_enum {
             /// Every value, in contract order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
+            /// Every spelling, in contract order.
+            pub const NAMES: &'static [&'static str] = &[$($text),+];
+
             /// The contract's spelling of this value.
             pub const fn as_str(self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
@@ -27,7 +31,7 @@ macro_rules! contract_enum {
 
             /// The spellings accepted as input, for error messages.
             pub fn allowed() -> Vec<&'static str> {
-                Self::ALL.iter().map(|value| value.as_str()).collect()
+                Self::NAMES.to_vec()
             }
         }
 
@@ -88,21 +92,21 @@ contract_enum!(
 
 impl Category {
     /// The policy rule that defines this category (CLS-1..13).
-    pub const fn rule(self) -> &'static str {
+    pub const fn rule(self) -> RuleId {
         match self {
-            Category::BreakFix => "CLS-1",
-            Category::Advisory => "CLS-2",
-            Category::Billing => "CLS-3",
-            Category::Subscription => "CLS-4",
-            Category::Licensing => "CLS-5",
-            Category::Fraud => "CLS-6",
-            Category::Marketplace => "CLS-7",
-            Category::ServiceIncident => "CLS-8",
-            Category::Performance => "CLS-9",
-            Category::DataCorruption => "CLS-10",
-            Category::RcaRequest => "CLS-11",
-            Category::Preview => "CLS-12",
-            Category::FollowUp => "CLS-13",
+            Category::BreakFix => RuleId::Cls1,
+            Category::Advisory => RuleId::Cls2,
+            Category::Billing => RuleId::Cls3,
+            Category::Subscription => RuleId::Cls4,
+            Category::Licensing => RuleId::Cls5,
+            Category::Fraud => RuleId::Cls6,
+            Category::Marketplace => RuleId::Cls7,
+            Category::ServiceIncident => RuleId::Cls8,
+            Category::Performance => RuleId::Cls9,
+            Category::DataCorruption => RuleId::Cls10,
+            Category::RcaRequest => RuleId::Cls11,
+            Category::Preview => RuleId::Cls12,
+            Category::FollowUp => RuleId::Cls13,
         }
     }
 }
@@ -182,11 +186,11 @@ impl Severity {
     }
 
     /// The rule that defines this severity level.
-    pub const fn rule(self) -> &'static str {
+    pub const fn rule(self) -> RuleId {
         match self {
-            Severity::A => "SEV-A",
-            Severity::B => "SEV-B",
-            Severity::C => "SEV-C",
+            Severity::A => RuleId::SevA,
+            Severity::B => RuleId::SevB,
+            Severity::C => RuleId::SevC,
         }
     }
 }
@@ -205,5 +209,40 @@ contract_enum!(
     Reopen {
         Reopen = "reopen",
         NewIncident = "new_incident",
+    }
+);
+
+contract_enum!(
+    /// A fact in the description that rules other than the category need.
+    Signal {
+        /// Production is down (impact critical).
+        ProductionDown = "production_down",
+        /// Many users or tenants are affected.
+        ManyUsers = "many_users",
+        /// Work goes on around the problem (impact moderate or minimal).
+        Workaround = "workaround",
+        /// The feature is in preview or beta.
+        Preview = "preview",
+        /// Custom code, customisation, or partner / ISV code is involved.
+        CustomCode = "custom_code",
+        /// An earlier case is referred to.
+        PreviousCase = "previous_case",
+        /// A subscription cannot be created.
+        CannotCreateSubscription = "cannot_create_subscription",
+        /// A partner files on behalf of its customer.
+        OnBehalfOfCustomer = "on_behalf_of_customer",
+    }
+);
+
+contract_enum!(
+    /// The holiday list a business-hours clock used (RT-8).
+    HolidayListName {
+        JapanNational = "japan_national",
+        UsFederal = "us_federal",
+        None = "none",
+        /// The case's own `holidays`.
+        Case = "case",
+        /// A list supplied by the portal owner's rules.
+        Owner = "owner",
     }
 );

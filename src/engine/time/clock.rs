@@ -5,8 +5,8 @@
 //! The walk goes window by window (one per working day), never minute by
 //! minute, so a year-long horizon costs a few hundred steps.
 
-use super::holidays::HolidayList;
-use super::zone::ZoneRules;
+use crate::engine::time::holidays::HolidayList;
+use crate::engine::time::zone::ZoneRules;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 /// A calendar's working windows: Monday to Friday, `opens`..`closes` local

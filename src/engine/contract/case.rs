@@ -1,8 +1,9 @@
 //! The case (contract.md, "Case (input)"): typed, defaulted and validated.
 
-use super::input::{date, quoted_excerpt, Fields, InputError, Raw};
-use super::language::Language;
-use super::vocab::{Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope};
+use super::enums::{Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope};
+use super::fields::{self, Kind};
+use super::language::{interface_locale, Language, INTERFACE_LOCALES};
+use super::raw::{date, quoted_excerpt, Fields, InputError, Raw};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A visitor's case, with every contract default applied.
@@ -28,6 +29,10 @@ pub struct Case {
     pub scope: Scope,
     pub custom_code: bool,
     pub previous_case: Option<PreviousCase>,
+    /// The interface language of the decision's texts (`en`, `ja`, …).
+    pub locale: &'static str,
+    /// The fields the case gave, by name (the others hold their default).
+    pub given: Vec<&'static str>,
 }
 
 /// An earlier case the visitor refers to (REO-1..5, FUP-1..2).
@@ -35,10 +40,11 @@ pub struct Case {
 pub struct PreviousCase {
     pub number: String,
     pub closed_on: Option<NaiveDate>,
-    pub same_build: bool,
-    pub same_environment: bool,
-    pub same_error: bool,
-    pub after_hotfix: bool,
+    /// REO-1..3's answers; `None` while unknown (REO-0).
+    pub same_build: Option<bool>,
+    pub same_environment: Option<bool>,
+    pub same_error: Option<bool>,
+    pub after_hotfix: Option<bool>,
 }
 
 impl Case {
@@ -63,13 +69,20 @@ impl Case {
             scope: Scope::SingleFunction,
             custom_code: false,
             previous_case: None,
+            locale: "en",
+            given: vec!["product"],
         }
+    }
+
+    /// Whether the case gave `field` rather than leaving it to its default.
+    pub fn gave(&self, field: &str) -> bool {
+        self.given.contains(&field)
     }
 
     /// Validates an input tree against the contract. The first problem found
     /// is returned, with the path of the field it concerns.
     pub fn from_raw(raw: &Raw) -> Result<Case, InputError> {
-        let fields = Fields::of(raw, "", CASE_FIELDS)?;
+        let fields = Fields::of(raw, "", &fields::names(fields::CASE))?;
         let product = fields
             .enumerated("product", Product::parse, Product::allowed)?
             .ok_or_else(|| {
@@ -141,9 +154,29 @@ impl Case {
         if let Some(value) = fields.boolean("custom_code")? {
             case.custom_code = value;
         }
+        if let Some(tag) = fields.text("locale")? {
+            case.locale = interface_locale(tag).ok_or_else(|| {
+                let mut error = InputError::new(
+                    "locale",
+                    format!(
+                        "{} is not an interface language; use one of: {}",
+                        quoted_excerpt(tag),
+                        INTERFACE_LOCALES.join(", ")
+                    ),
+                );
+                error.allowed = INTERFACE_LOCALES.to_vec();
+                error
+            })?;
+        }
         if let Some(raw) = fields.get("previous_case") {
             case.previous_case = PreviousCase::from_raw(raw)?;
         }
+        case.given = fields::CASE
+            .iter()
+            .filter(|field| fields.get(field.name).is_some())
+            .filter(|field| !matches!(field.kind, Kind::Object(_)) || case.previous_case.is_some())
+            .map(|field| field.name)
+            .collect();
         Ok(case)
     }
 }
@@ -153,7 +186,7 @@ impl PreviousCase {
         if *raw == Raw::Null {
             return Ok(None);
         }
-        let fields = Fields::of(raw, "previous_case.", PREVIOUS_CASE_FIELDS)?;
+        let fields = Fields::of(raw, "previous_case.", &fields::names(fields::PREVIOUS_CASE))?;
         let number = fields
             .text("number")?
             .map(str::trim)
@@ -171,40 +204,10 @@ impl PreviousCase {
         Ok(Some(PreviousCase {
             number: number.to_owned(),
             closed_on,
-            same_build: fields.boolean("same_build")?.unwrap_or(true),
-            same_environment: fields.boolean("same_environment")?.unwrap_or(true),
-            same_error: fields.boolean("same_error")?.unwrap_or(true),
-            after_hotfix: fields.boolean("after_hotfix")?.unwrap_or(false),
+            same_build: fields.boolean("same_build")?,
+            same_environment: fields.boolean("same_environment")?,
+            same_error: fields.boolean("same_error")?,
+            after_hotfix: fields.boolean("after_hotfix")?,
         }))
     }
 }
-
-const CASE_FIELDS: &[&str] = &[
-    "role",
-    "product",
-    "description",
-    "category",
-    "impact",
-    "commit_24x7",
-    "coverage",
-    "plan",
-    "language",
-    "location",
-    "time_zone",
-    "holidays",
-    "submitted_at",
-    "admin_access",
-    "preview",
-    "scope",
-    "custom_code",
-    "previous_case",
-];
-
-const PREVIOUS_CASE_FIELDS: &[&str] = &[
-    "number",
-    "closed_on",
-    "same_build",
-    "same_environment",
-    "same_error",
-    "after_hotfix",
-];

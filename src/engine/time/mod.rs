@@ -1,0 +1,5 @@
+//! Time: IANA zones, holiday lists and the business-hours clock.
+
+pub mod clock;
+pub mod holidays;
+pub mod zone;
