@@ -5,9 +5,10 @@
 
 use serde_json::Value;
 use support_triage::engine::classify::normalize::normalize;
-use support_triage::engine::classify::vocabulary::{Signal, Vocabulary, SHIPPED_LISTS};
+use support_triage::engine::classify::vocabulary::{Vocabulary, SHIPPED_LISTS};
 use support_triage::engine::classify::{classify, Classification};
-use support_triage::engine::vocab::Category;
+use support_triage::engine::contract::enums::Category;
+use support_triage::engine::contract::enums::Signal;
 
 const CORPUS: &[(&str, &str)] = &[
     ("en", include_str!("corpus/en.jsonl")),

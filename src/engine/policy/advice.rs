@@ -73,7 +73,7 @@ pub(super) fn decide(run: &mut Run, decided: &Decided, text: &Classification) {
     let dynamics = matches!(case.product, Product::Dynamics365 | Product::PowerPlatform);
     match case.role {
         Role::EndUser if dynamics => run.notice(RuleId::Cov3, path, "notice.cov3", &[]),
-        Role::CustomerAdmin if dynamics && decided.path == RuleId::Pth1 => {
+        Role::CustomerAdmin if dynamics && to_microsoft && decided.path == RuleId::Pth1 => {
             run.notice(RuleId::Cov4, path, "notice.cov4", &[]);
             run.notice(RuleId::Cov5, path, "notice.cov5", &[]);
         }
