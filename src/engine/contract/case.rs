@@ -3,7 +3,7 @@
 use super::enums::{Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope};
 use super::fields::{self, Kind};
 use super::language::{interface_locale, Language, INTERFACE_LOCALES};
-use super::raw::{date, quoted_excerpt, Fields, InputError, Raw};
+use super::raw::{date, quoted_excerpt, InputError, ObjectReader, Raw};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// A visitor's case, with every contract default applied.
@@ -82,8 +82,8 @@ impl Case {
     /// Validates an input tree against the contract. The first problem found
     /// is returned, with the path of the field it concerns.
     pub fn from_raw(raw: &Raw) -> Result<Case, InputError> {
-        let fields = Fields::of(raw, "", &fields::names(fields::CASE))?;
-        let product = fields
+        let object = ObjectReader::of(raw, "", &fields::names(fields::CASE))?;
+        let product = object
             .enumerated("product", Product::parse, Product::allowed)?
             .ok_or_else(|| {
                 let mut error = InputError::new(
@@ -94,35 +94,35 @@ impl Case {
                 error
             })?;
         let mut case = Case::new(product);
-        if let Some(role) = fields.enumerated("role", Role::parse, Role::allowed)? {
+        if let Some(role) = object.enumerated("role", Role::parse, Role::allowed)? {
             case.role = role;
         }
-        if let Some(description) = fields.text("description")? {
+        if let Some(description) = object.text("description")? {
             case.description = description.to_owned();
         }
-        case.category = fields.enumerated("category", Category::parse, Category::allowed)?;
-        case.impact = fields.enumerated("impact", Impact::parse, Impact::allowed)?;
-        if let Some(value) = fields.boolean("commit_24x7")? {
+        case.category = object.enumerated("category", Category::parse, Category::allowed)?;
+        case.impact = object.enumerated("impact", Impact::parse, Impact::allowed)?;
+        if let Some(value) = object.boolean("commit_24x7")? {
             case.commit_24x7 = value;
         }
-        if let Some(value) = fields.enumerated("coverage", Coverage::parse, Coverage::allowed)? {
+        if let Some(value) = object.enumerated("coverage", Coverage::parse, Coverage::allowed)? {
             case.coverage = value;
         }
-        if let Some(value) = fields.enumerated("plan", Plan::parse, Plan::allowed)? {
+        if let Some(value) = object.enumerated("plan", Plan::parse, Plan::allowed)? {
             case.plan = value;
         }
-        if let Some(tag) = fields.text("language")? {
+        if let Some(tag) = object.text("language")? {
             case.language = Language::parse(tag).map_err(|why| {
                 InputError::new("language", format!("{} {why}", quoted_excerpt(tag)))
             })?;
         }
-        if let Some(value) = fields.enumerated("location", Location::parse, Location::allowed)? {
+        if let Some(value) = object.enumerated("location", Location::parse, Location::allowed)? {
             case.location = value;
         }
-        if let Some(zone) = fields.text("time_zone")? {
+        if let Some(zone) = object.text("time_zone")? {
             case.time_zone = zone.trim().to_owned();
         }
-        if let Some(list) = fields.list("holidays")? {
+        if let Some(list) = object.list("holidays")? {
             let dates = list
                 .iter()
                 .enumerate()
@@ -130,7 +130,7 @@ impl Case {
                 .collect::<Result<Vec<_>, _>>()?;
             case.holidays = Some(dates);
         }
-        if let Some(text) = fields.text("submitted_at")? {
+        if let Some(text) = object.text("submitted_at")? {
             let instant = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
                 InputError::new(
                     "submitted_at",
@@ -142,19 +142,19 @@ impl Case {
             })?;
             case.submitted_at = Some(instant.with_timezone(&Utc));
         }
-        if let Some(value) = fields.boolean("admin_access")? {
+        if let Some(value) = object.boolean("admin_access")? {
             case.admin_access = value;
         }
-        if let Some(value) = fields.enumerated("preview", Preview::parse, Preview::allowed)? {
+        if let Some(value) = object.enumerated("preview", Preview::parse, Preview::allowed)? {
             case.preview = value;
         }
-        if let Some(value) = fields.enumerated("scope", Scope::parse, Scope::allowed)? {
+        if let Some(value) = object.enumerated("scope", Scope::parse, Scope::allowed)? {
             case.scope = value;
         }
-        if let Some(value) = fields.boolean("custom_code")? {
+        if let Some(value) = object.boolean("custom_code")? {
             case.custom_code = value;
         }
-        if let Some(tag) = fields.text("locale")? {
+        if let Some(tag) = object.text("locale")? {
             case.locale = interface_locale(tag).ok_or_else(|| {
                 let mut error = InputError::new(
                     "locale",
@@ -168,12 +168,12 @@ impl Case {
                 error
             })?;
         }
-        if let Some(raw) = fields.get("previous_case") {
+        if let Some(raw) = object.get("previous_case") {
             case.previous_case = PreviousCase::from_raw(raw)?;
         }
         case.given = fields::CASE
             .iter()
-            .filter(|field| fields.get(field.name).is_some())
+            .filter(|field| object.get(field.name).is_some())
             .filter(|field| !matches!(field.kind, Kind::Object(_)) || case.previous_case.is_some())
             .map(|field| field.name)
             .collect();
@@ -186,8 +186,9 @@ impl PreviousCase {
         if *raw == Raw::Null {
             return Ok(None);
         }
-        let fields = Fields::of(raw, "previous_case.", &fields::names(fields::PREVIOUS_CASE))?;
-        let number = fields
+        let object =
+            ObjectReader::of(raw, "previous_case.", &fields::names(fields::PREVIOUS_CASE))?;
+        let number = object
             .text("number")?
             .map(str::trim)
             .filter(|number| !number.is_empty())
@@ -197,17 +198,17 @@ impl PreviousCase {
                     "is required: the earlier case's number, as a string",
                 )
             })?;
-        let closed_on = match fields.get("closed_on") {
+        let closed_on = match object.get("closed_on") {
             None | Some(Raw::Null) => None,
             Some(value) => Some(date("previous_case.closed_on", value)?),
         };
         Ok(Some(PreviousCase {
             number: number.to_owned(),
             closed_on,
-            same_build: fields.boolean("same_build")?,
-            same_environment: fields.boolean("same_environment")?,
-            same_error: fields.boolean("same_error")?,
-            after_hotfix: fields.boolean("after_hotfix")?,
+            same_build: object.boolean("same_build")?,
+            same_environment: object.boolean("same_environment")?,
+            same_error: object.boolean("same_error")?,
+            after_hotfix: object.boolean("after_hotfix")?,
         }))
     }
 }

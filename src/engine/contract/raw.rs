@@ -160,13 +160,13 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for InputError {}
 
-/// The fields of one input object, checked against the names it may have.
-pub struct Fields<'a> {
+/// Reads the fields of one input object, checked against the names it may have.
+pub struct ObjectReader<'a> {
     prefix: String,
     entries: &'a [(String, Raw)],
 }
 
-impl<'a> Fields<'a> {
+impl<'a> ObjectReader<'a> {
     pub fn of(raw: &'a Raw, prefix: &str, known: &[&str]) -> Result<Self, InputError> {
         let Raw::Object(entries) = raw else {
             let path = prefix.trim_end_matches('.');
@@ -189,7 +189,7 @@ impl<'a> Fields<'a> {
                 ));
             }
         }
-        Ok(Fields {
+        Ok(ObjectReader {
             prefix: prefix.to_owned(),
             entries,
         })

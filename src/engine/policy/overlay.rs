@@ -7,7 +7,7 @@
 use crate::engine::classify::Vocabulary;
 use crate::engine::contract::decision::Link;
 use crate::engine::contract::enums::{Location, Plan, Severity};
-use crate::engine::contract::raw::{date, quoted_excerpt, Fields, InputError, Raw};
+use crate::engine::contract::raw::{date, quoted_excerpt, InputError, ObjectReader, Raw};
 use crate::engine::contract::rule_id::RuleId;
 use crate::engine::policy::tables::{Ruleset, Step};
 use crate::engine::time::holidays::HolidayList;
@@ -25,7 +25,7 @@ const MAX_MINUTES: f64 = 366.0 * 24.0 * 60.0;
 impl Ruleset {
     /// These rules with `overlay` applied, or the first problem in it.
     pub fn with_overlay(&self, overlay: &Raw) -> Result<Ruleset, InputError> {
-        let fields = Fields::of(overlay, "", OVERLAY_FIELDS)?;
+        let fields = ObjectReader::of(overlay, "", OVERLAY_FIELDS)?;
         let mut rules = self.clone();
         let id = match fields.text("id")? {
             Some(id) if !id.trim().is_empty() => id.trim().to_owned(),
@@ -57,7 +57,7 @@ impl Ruleset {
 }
 
 fn apply_target(rules: &mut Ruleset, raw: &Raw, prefix: &str) -> Result<(), InputError> {
-    let fields = Fields::of(raw, prefix, TARGET_FIELDS)?;
+    let fields = ObjectReader::of(raw, prefix, TARGET_FIELDS)?;
     let required = |name: &str| InputError::new(format!("{prefix}{name}"), "is required");
     let plan = fields
         .enumerated("plan", Plan::parse, Plan::allowed)?
@@ -100,7 +100,7 @@ fn apply_target(rules: &mut Ruleset, raw: &Raw, prefix: &str) -> Result<(), Inpu
 
 fn apply_holidays(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
     let names: Vec<&str> = Location::ALL.iter().map(|l| l.as_str()).collect();
-    let fields = Fields::of(raw, "holidays.", &names)?;
+    let fields = ObjectReader::of(raw, "holidays.", &names)?;
     for location in Location::ALL {
         let Some(list) = fields.list(location.as_str())? else {
             continue;
@@ -127,10 +127,10 @@ fn apply_paths(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
             raw,
         ));
     };
-    Fields::of(raw, "paths.", &known)?;
+    ObjectReader::of(raw, "paths.", &known)?;
     for (rule, value) in entries {
         let prefix = format!("paths.{rule}.");
-        let fields = Fields::of(value, &prefix, PATH_FIELDS)?;
+        let fields = ObjectReader::of(value, &prefix, PATH_FIELDS)?;
         let steps = list_of(&fields, "steps", text)?;
         let links = list_of(&fields, "links", link)?;
         // Every route of the rule takes the owner's steps and links.
@@ -155,7 +155,7 @@ fn apply_paths(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
 
 /// Each item of the list field `name`, read by `item` with its own path.
 fn list_of<T>(
-    fields: &Fields,
+    fields: &ObjectReader,
     name: &str,
     item: fn(&str, &Raw) -> Result<T, InputError>,
 ) -> Result<Option<Vec<T>>, InputError> {
@@ -180,7 +180,7 @@ fn text(path: &str, raw: &Raw) -> Result<String, InputError> {
 
 /// A link the widget will show: http(s) or relative, never a script URL.
 fn link(path: &str, raw: &Raw) -> Result<Link, InputError> {
-    let fields = Fields::of(raw, "", LINK_FIELDS).map_err(|error| InputError {
+    let fields = ObjectReader::of(raw, "", LINK_FIELDS).map_err(|error| InputError {
         path: format!(
             "{path}{}{}",
             if error.path.is_empty() { "" } else { "." },
