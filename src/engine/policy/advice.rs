@@ -101,7 +101,7 @@ pub(super) fn decide(run: &mut Run, decided: &Decided, text: &Classification) {
         };
         run.notice(rule, path, "notice.csp-customer", &[]);
     }
-    if decided.path == RuleId::Pth3 {
+    if to_microsoft && decided.path == RuleId::Pth3 {
         run.notice(RuleId::Pth3, path, "notice.pth3", &[]);
     }
     if to_microsoft && PARTNER_CENTER_ROUTES.contains(&decided.path) {

@@ -1,5 +1,6 @@
 //! COV-1, COV-6, COV-7, PRV-2, PRV-3, LIM-4, CLS-7: whether support takes the
-//! request through the chosen path at all.
+//! request through the chosen path at all. Every rule that says no is
+//! traced (COH-3), not only the first.
 
 use super::category::{Handling, Kind};
 use super::Run;
@@ -7,10 +8,12 @@ use crate::engine::contract::decision::{DecidedField, NoticeKind};
 use crate::engine::contract::enums::{Category, Plan, Preview, Product, Role};
 use crate::engine::contract::rule_id::RuleId;
 
+const FIELD: DecidedField = DecidedField::Supported;
+const LIMITS: NoticeKind = NoticeKind::Limits;
+
 pub(super) fn decide(run: &mut Run, kind: &Kind) -> bool {
     let case = run.case;
-    let field = DecidedField::Supported;
-    let limits = NoticeKind::Limits;
+    let mut supported = true;
     if matches!(
         kind.preview,
         Preview::PrivatePreview | Preview::LimitedPreview
@@ -18,36 +21,37 @@ pub(super) fn decide(run: &mut Run, kind: &Kind) -> bool {
         let stage = run.name("preview", kind.preview.as_str());
         run.trace(
             RuleId::Prv3,
-            field,
+            FIELD,
             "why.supported.private-preview",
             &[("stage", &stage)],
         );
-        run.notice(RuleId::Prv3, limits, "notice.prv3", &[]);
-        return false;
+        run.notice(RuleId::Prv3, LIMITS, "notice.prv3", &[]);
+        supported = false;
     }
-    if kind.category == Category::Marketplace {
-        run.trace(RuleId::Cls7, field, "why.supported.marketplace", &[]);
-        return false;
+    // CLS-7: a marketplace product is the ISV's, whatever kind of issue it has.
+    if kind.category == Category::Marketplace || case.product == Product::MarketplaceApp {
+        run.trace(RuleId::Cls7, FIELD, "why.supported.marketplace", &[]);
+        supported = false;
     }
     if kind.category == Category::RcaRequest {
-        run.trace(RuleId::Lim4, field, "why.supported.rca", &[]);
-        return false;
+        run.trace(RuleId::Lim4, FIELD, "why.supported.rca", &[]);
+        supported = false;
     }
     if case.role == Role::PartnerOwn && case.plan == Plan::Csp {
-        run.trace(RuleId::Cov6, field, "why.supported.partner-own-csp", &[]);
-        run.notice(RuleId::Cov6, limits, "notice.cov6.csp", &[]);
-        return false;
+        run.trace(RuleId::Cov6, FIELD, "why.supported.partner-own-csp", &[]);
+        run.notice(RuleId::Cov6, LIMITS, "notice.cov6.csp", &[]);
+        supported = false;
     }
     if kind.preview == Preview::PublicPreview && kind.handling != Handling::Technical {
         let name = run.name("category", kind.category.as_str());
         run.trace(
             RuleId::Prv2,
-            field,
+            FIELD,
             "why.supported.public-preview",
             &[("category", &name)],
         );
-        run.notice(RuleId::Prv2, limits, "notice.prv2.not-break-fix", &[]);
-        return false;
+        run.notice(RuleId::Prv2, LIMITS, "notice.prv2.not-break-fix", &[]);
+        supported = false;
     }
     if kind.handling == Handling::Advisory
         && !matches!(
@@ -58,40 +62,46 @@ pub(super) fn decide(run: &mut Run, kind: &Kind) -> bool {
         let plan = run.name("plan-phrase", case.plan.as_str());
         run.trace(
             RuleId::Cov1,
-            field,
+            FIELD,
             "why.supported.advisory-plan",
             &[("plan", &plan)],
         );
-        run.notice(RuleId::Cov1, limits, "notice.cov1.advisory", &[]);
-        return false;
+        run.notice(RuleId::Cov1, LIMITS, "notice.cov1.advisory", &[]);
+        supported = false;
     }
     if case.plan == Plan::None
         && kind.handling == Handling::Technical
         && case.product == Product::Azure
     {
-        run.trace(RuleId::Cov7, field, "why.supported.azure-no-plan", &[]);
-        run.notice(RuleId::Cov7, limits, "notice.cov7.azure-no-plan", &[]);
-        return false;
+        run.trace(RuleId::Cov7, FIELD, "why.supported.azure-no-plan", &[]);
+        run.notice(RuleId::Cov7, LIMITS, "notice.cov7.azure-no-plan", &[]);
+        supported = false;
     }
-    let key = match kind.handling {
-        Handling::Advisory => "why.supported.advisory",
-        _ => "why.supported.every-plan",
-    };
-    run.trace(RuleId::Cov1, field, key, &[]);
-    if case.role == Role::PartnerOwn {
+    if case.role == Role::PartnerOwn && case.plan != Plan::Csp {
+        // COV-6 (design): every decision about a partner's own tenant cites it.
         let plan = run.name("plan-phrase", case.plan.as_str());
         run.trace(
             RuleId::Cov6,
-            field,
+            FIELD,
             "why.supported.partner-own",
             &[("plan", &plan)],
         );
-        run.notice(
-            RuleId::Cov6,
-            limits,
-            "notice.cov6.own-plan",
-            &[("plan", &plan)],
-        );
+        match supported {
+            true => run.notice(
+                RuleId::Cov6,
+                LIMITS,
+                "notice.cov6.own-plan",
+                &[("plan", &plan)],
+            ),
+            false => run.notice(RuleId::Cov6, LIMITS, "notice.cov6.own-tenant", &[]),
+        }
     }
-    true
+    if supported {
+        let key = match kind.handling {
+            Handling::Advisory => "why.supported.advisory",
+            _ => "why.supported.every-plan",
+        };
+        run.trace(RuleId::Cov1, FIELD, key, &[]);
+    }
+    supported
 }

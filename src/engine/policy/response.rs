@@ -6,7 +6,9 @@ use super::severity::Severities;
 use super::tables::{Calendar, Ruleset};
 use super::Run;
 use crate::engine::contract::decision::{DecidedField, NoticeKind, Response};
-use crate::engine::contract::enums::{Coverage, HolidayListName, Plan, Preview, Product, Severity};
+use crate::engine::contract::enums::{
+    Coverage, HolidayListName, Plan, Preview, Product, Role, Severity,
+};
 use crate::engine::contract::rule_id::RuleId;
 use crate::engine::time::clock::BusinessHours;
 use crate::engine::time::holidays::HolidayList;
@@ -42,11 +44,24 @@ pub(super) fn decide(
         run.notice(RuleId::Rt1, NoticeKind::Response, "notice.rt1.no-plan", &[]);
         return None;
     }
+    // RT-2, RT-6: the CSP benefit's times are for a partner filing for its
+    // customer through Partner Center.
+    let through_partner_center = case.role == Role::PartnerForCustomer;
     let (target_minutes, coverage) = if severity.applies {
         let Some(decided) = severity.decided else {
             run.trace(RuleId::Rt1, FIELD, "why.response.no-severity-yet", &[]);
             return None;
         };
+        if case.plan == Plan::Csp && !through_partner_center {
+            run.trace(RuleId::Rt1, FIELD, "why.response.csp-customer", &[]);
+            run.notice(
+                RuleId::Rt1,
+                NoticeKind::Response,
+                "notice.rt1.csp-customer",
+                &[],
+            );
+            return None;
+        }
         let published = case.plan == Plan::Csp
             || matches!(case.product, Product::Dynamics365 | Product::PowerPlatform);
         let row = ruleset
@@ -85,7 +100,7 @@ pub(super) fn decide(
             run.notice(RuleId::Rt2, NoticeKind::Response, "notice.rt2.english", &[]);
         }
         (minutes, coverage_of(run, kind, decided))
-    } else if case.plan == Plan::Csp {
+    } else if case.plan == Plan::Csp && through_partner_center {
         let minutes = clock.calendar.working_day_minutes();
         let day = run.duration(minutes);
         run.trace(
