@@ -4,9 +4,9 @@
 mod bench {
     use chrono::{DateTime, Utc};
     use criterion::{black_box, Criterion};
-    use support_triage::engine::clock::BusinessHours;
-    use support_triage::engine::holidays::HolidayList;
-    use support_triage::engine::zone::TzDatabase;
+    use support_triage::engine::time::clock::BusinessHours;
+    use support_triage::engine::time::holidays::HolidayList;
+    use support_triage::engine::time::zone::TzDatabase;
     use support_triage::engine::{decide, Case, Raw, Ruleset};
 
     fn instant(text: &str) -> DateTime<Utc> {

@@ -2,8 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use std::io::Write;
+use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Output, Stdio};
+use support_triage::engine::policy::rules::RULES;
 
 const NOW: &str = "2026-11-18T03:15:00Z";
 
@@ -111,7 +112,11 @@ fn decision_fields_follow_the_contract_order() {
             "reopen",
             "notices",
             "trace",
-            "signals"
+            "locale",
+            "signals",
+            "severity_applies",
+            "questions",
+            "unknown"
         ]
     );
 }
@@ -131,7 +136,39 @@ fn an_array_in_gives_an_array_out_with_errors_in_place() {
         serde_json::json!(["critical", "moderate", "minimal"])
     );
     assert_eq!(decisions[2]["category"], "billing");
-    assert!(stderr.contains("case 1: impact:"), "{stderr}");
+    assert!(
+        stderr.contains("triage: case 2 (index 1): impact:"),
+        "an array's cases are counted from 1, with the JSON index beside: {stderr}"
+    );
+}
+
+#[test]
+fn a_bad_json_line_is_named_by_its_line_in_the_input() {
+    // A blank line still counts: the number is the one an editor shows.
+    let input =
+        "{\"product\":\"azure\"}\n\n{\"product\":\"azure\",\"impact\":\"severe\"}\n{\"product\":\n";
+    let output = triage(&["eval", "--now", NOW], input);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("triage: line 3: impact: the string \"severe\""),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with("triage: line 4: malformed JSON:"),
+        "{stderr}"
+    );
+    assert!(
+        !lines[1].contains("line 1"),
+        "serde's own line number would contradict the input's: {stderr}"
+    );
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        stdout.lines().count(),
+        3,
+        "one output line per case: {stdout}"
+    );
 }
 
 #[test]
@@ -252,7 +289,15 @@ fn help_explains_the_commands() {
     let output = triage(&["--help"], "");
     assert!(output.status.success());
     let help = String::from_utf8(output.stdout).unwrap();
-    for needle in ["triage eval", "JSON lines", "EXIT STATUS", "--now"] {
+    for needle in [
+        "triage eval",
+        "JSON lines",
+        "EXIT STATUS",
+        "--now",
+        "line 3:",
+        "case 3 (index 2):",
+        "design",
+    ] {
         assert!(help.contains(needle), "help lacks {needle}");
     }
 }
@@ -273,6 +318,153 @@ fn rules_prints_a_rule_with_its_source() {
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("SEV-2: Choosing A commits"), "{text}");
     assert!(text.contains("source: 003"), "{text}");
+}
+
+const DESIGN: &str = "design (the project's own decision): ";
+
+#[test]
+fn rules_labels_as_design_only_the_sentence_that_is() {
+    let output = triage(&["rules", "SEV-3"], "");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[0].starts_with("SEV-3: Choosing 24x7 for a B commits"),
+        "the sourced sentence comes first, unlabelled: {text}"
+    );
+    assert_eq!(
+        lines[1],
+        "    source: 003 (Dynamics 365 / Power Platform support overview)"
+    );
+    assert!(
+        lines[2].starts_with(&format!("    {DESIGN}When 24x7 is asked for a B")),
+        "{text}"
+    );
+
+    let output = triage(&["rules", "cls-0"], "");
+    assert!(output.status.success(), "IDs are read in any case");
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        1,
+        "a pure design rule: one line: {text}"
+    );
+    assert!(
+        text.starts_with(&format!("CLS-0: {DESIGN}Free text")),
+        "{text}"
+    );
+}
+
+#[test]
+fn every_rule_prints_its_sourced_and_design_sentences_where_they_belong() {
+    let output = triage(&["rules"], "");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    for rule in RULES {
+        let id = rule.id.as_str();
+        let expected = if rule.sourced.is_empty() {
+            vec![format!("{id}: {DESIGN}{}", rule.design)]
+        } else {
+            let mut lines = vec![format!("{id}: {}", rule.sourced)];
+            if !rule.sources.is_empty() {
+                let sources: Vec<String> = rule
+                    .sources
+                    .iter()
+                    .map(|source| format!("{} ({})", source.code(), source.title()))
+                    .collect();
+                lines.push(format!("    source: {}", sources.join("; ")));
+            }
+            if !rule.design.is_empty() {
+                lines.push(format!("    {DESIGN}{}", rule.design));
+            }
+            lines
+        };
+        let block = expected.join("\n") + "\n";
+        assert!(
+            format!("\n{text}").contains(&format!("\n{block}")),
+            "{id} is not printed as\n{block}"
+        );
+    }
+}
+
+#[test]
+fn an_unknown_rule_is_a_usage_error() {
+    let output = triage(&["rules", "SEV-99"], "");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("no rule \"SEV-99\""));
+}
+
+/// Runs `triage`, reads one line of its output and closes the pipe, as
+/// `triage ... | head -1` does, then waits for it. The output must be far
+/// larger than a pipe's buffer (64 KiB on Linux) so that `triage` is still
+/// writing when the reader goes.
+fn read_one_line_then_close(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_triage"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("triage runs");
+    // triage reads all its input before it writes.
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(!first.is_empty(), "triage printed nothing");
+    drop(stdout);
+    child.wait_with_output().unwrap()
+}
+
+fn assert_ended_quietly(output: &Output, expected: i32) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        output.status.code(),
+        Some(expected),
+        "ended by {:?} (101 is a panic, 134 or a signal an abort): {stderr}",
+        output.status
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(!stderr.contains("Broken pipe"), "{stderr}");
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_eval_quietly() {
+    let case =
+        r#"{"product":"dynamics365","impact":"moderate","description":"the invoice is wrong"}"#;
+    let lines = format!("{case}\n").repeat(500);
+    assert_ended_quietly(
+        &read_one_line_then_close(&["eval", "--now", NOW], &lines),
+        0,
+    );
+    let array = format!("[{}]", vec![case; 500].join(","));
+    assert_ended_quietly(
+        &read_one_line_then_close(&["eval", "--now", NOW], &array),
+        0,
+    );
+    let with_a_bad_case = format!("{{\"product\":\"dynamics\"}}\n{lines}");
+    assert_ended_quietly(
+        &read_one_line_then_close(&["eval", "--now", NOW], &with_a_bad_case),
+        2,
+    );
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_rules_quietly() {
+    let ids: Vec<&str> = RULES.iter().map(|rule| rule.id.as_str()).collect();
+    let mut args = vec!["rules"];
+    for _ in 0..20 {
+        args.extend(&ids);
+    }
+    assert_ended_quietly(&read_one_line_then_close(&args, ""), 0);
 }
 
 #[test]
@@ -329,7 +521,7 @@ fn the_decision_names_the_holiday_list_it_used() {
 #[test]
 fn time_zone_names_are_case_insensitive_and_echoed_canonically() {
     let (code, decision, _) =
-        eval(r#"{"product":"azure","impact":"minimal","time_zone":"asia/JAKARTA"}"#);
+        eval(r#"{"product":"dynamics365","impact":"minimal","time_zone":"asia/JAKARTA"}"#);
     assert_eq!(code, 0);
     assert_eq!(decision["response"]["time_zone"], "Asia/Jakarta");
 }

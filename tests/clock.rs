@@ -6,10 +6,10 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc, Weekday};
 use proptest::prelude::*;
 use serde_json::Value;
-use support_triage::engine::clock::{local_to_utc, BusinessHours};
-use support_triage::engine::holidays::{japan_national, us_federal_observed, HolidayList};
-use support_triage::engine::vocab::Location;
-use support_triage::engine::zone::TzDatabase;
+use support_triage::engine::contract::enums::Location;
+use support_triage::engine::time::clock::{local_to_utc, BusinessHours};
+use support_triage::engine::time::holidays::{japan_national, us_federal_observed, HolidayList};
+use support_triage::engine::time::zone::TzDatabase;
 use support_triage::engine::{Ruleset, ZoneRules};
 
 const FIXTURES: &str = include_str!("fixtures/clock.json");

@@ -53,8 +53,8 @@ EXIT STATUS:
     0  every case was decided
     2  bad input or usage; in a batch the other cases are still decided
     1  an I/O failure
-    A reader that stops early (`triage eval ... | head -1`) ends triage quietly, with the
-    status the cases read so far give.
+    A reader that stops early (`triage eval ... | head -1`, `triage rules | head`) ends
+    triage quietly, with the status above: a closed pipe is not an error.
 
 EXAMPLE:
     echo '{\"product\":\"azure\",\"role\":\"partner_for_customer\",\"plan\":\"csp\",\"impact\":\"critical\",\"commit_24x7\":true}' | triage eval
