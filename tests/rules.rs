@@ -4,14 +4,12 @@
 //! (COH-1..4); `tests/coherence.rs` walks the whole space of enum answers.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use support_triage::engine::contract::decision::{DecidedField, Decision};
-use support_triage::engine::contract::enums::{
-    Category, CategorySource, Coverage, HolidayListName, Impact, Location, Plan, Preview, Product,
-    Reopen, Role, Scope, Signal,
-};
-use support_triage::engine::contract::fields;
+use support_triage::engine::contract::enums::Role;
 use support_triage::engine::contract::rule_id::RuleId;
 use support_triage::engine::policy::rules::RULES;
 use support_triage::engine::time::zone::TzDatabase;
@@ -242,76 +240,6 @@ fn every_rule_vector_holds() {
     );
 }
 
-/// The contract spellings a sentence must never show (COH-4): every enum
-/// spelling and field name with an underscore, matched anywhere, and a few
-/// bare codes that are not English words, matched as whole words.
-fn raw_codes() -> (Vec<&'static str>, &'static [&'static str]) {
-    let mut joined: Vec<&'static str> = [
-        Role::NAMES,
-        Product::NAMES,
-        Category::NAMES,
-        Impact::NAMES,
-        Coverage::NAMES,
-        Plan::NAMES,
-        Location::NAMES,
-        Preview::NAMES,
-        Scope::NAMES,
-        CategorySource::NAMES,
-        Reopen::NAMES,
-        Signal::NAMES,
-        HolidayListName::NAMES,
-    ]
-    .concat();
-    joined.extend(fields::names(fields::CASE));
-    joined.extend(fields::names(fields::PREVIOUS_CASE));
-    joined.retain(|code| code.contains('_'));
-    joined.sort_unstable();
-    joined.dedup();
-    const BARE: &[&str] = &[
-        "ja",
-        "id",
-        "en",
-        "ga",
-        "csp",
-        "dynamics365",
-        "microsoft365",
-        "ems",
-        "japan",
-    ];
-    (joined, BARE)
-}
-
-/// Whether `word` occurs in `text` with no letter, digit or `_` on either side.
-fn has_word(text: &str, word: &str) -> bool {
-    let bytes = text.as_bytes();
-    let is_word = |byte: u8| byte.is_ascii_alphanumeric() || byte == b'_';
-    text.match_indices(word).any(|(start, _)| {
-        let end = start + word.len();
-        (start == 0 || !is_word(bytes[start - 1])) && (end >= bytes.len() || !is_word(bytes[end]))
-    })
-}
-
-/// COH-4: what is wrong with one sentence, if anything.
-fn text_problem(
-    text: &str,
-    codes: &(Vec<&'static str>, &'static [&'static str]),
-) -> Option<String> {
-    if text.contains('⟦') {
-        return Some("a missing catalogue key (⟦…⟧)".into());
-    }
-    if text.contains('{') {
-        return Some("an unfilled argument ({…})".into());
-    }
-    if let Some(code) = codes.0.iter().find(|code| text.contains(**code)) {
-        return Some(format!("the code {code:?}"));
-    }
-    codes
-        .1
-        .iter()
-        .find(|code| has_word(text, code))
-        .map(|code| format!("the bare code {code:?}"))
-}
-
 /// COH-1..4 and SEV-9 on one decision.
 fn coherence_problems(case: &Case, decision: &Decision) -> Vec<String> {
     use RuleId::*;
@@ -403,13 +331,13 @@ fn coherence_problems(case: &Case, decision: &Decision) -> Vec<String> {
         ));
     }
     // COH-4
-    let codes = raw_codes();
+    let codes = common::Codes::new();
     let texts = path_texts(decision)
         .map(|text| ("path", text))
         .chain(decision.notices.iter().map(|n| ("notice", n.text.as_str())))
         .chain(decision.trace.iter().map(|t| ("trace", t.why.as_str())));
     for (place, text) in texts {
-        if let Some(problem) = text_problem(text, &codes) {
+        if let Some(problem) = codes.problem(text) {
             problems.push(format!("COH-4: {place} text shows {problem}: {text:?}"));
         }
     }
