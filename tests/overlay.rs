@@ -2,7 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, Utc};
-use support_triage::engine::zone::TzDatabase;
+use support_triage::engine::time::zone::TzDatabase;
 use support_triage::engine::{evaluate, Raw, Ruleset};
 
 const EXAMPLE: &str = include_str!("../www/overlay.example.json");

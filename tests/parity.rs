@@ -6,7 +6,7 @@
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
-use support_triage::engine::zone::TzDatabase;
+use support_triage::engine::time::zone::TzDatabase;
 use support_triage::engine::{evaluate, Raw, Ruleset};
 
 const FIXTURE: &str = include_str!("fixtures/parity.json");

@@ -38,7 +38,7 @@ async fn mount() -> HtmlElement {
     std::mem::forget(leptos::mount::mount_to(host.clone(), || view! { <App /> }));
     for _ in 0..100 {
         if host
-            .query_selector("input[name=previous_case]")
+            .query_selector("[data-field=\"previous_case.after_hotfix\"] fieldset")
             .unwrap()
             .is_some()
         {
@@ -93,11 +93,28 @@ fn choose(host: &HtmlElement, name: &str, value: &str) {
 fn click_radio(host: &HtmlElement, name: &str, value: &str) {
     let radio: HtmlInputElement = find(
         host,
-        &format!("input[name=triage-{name}][value=\"{value}\"]"),
+        &format!("input[name=\"triage-{name}\"][value=\"{value}\"]"),
     )
     .unchecked_into();
     radio.set_checked(true);
     fire(&radio, "change");
+}
+
+fn type_into(host: &HtmlElement, name: &str, value: &str) {
+    let input: HtmlInputElement = find(host, &format!("input[name=\"{name}\"]")).unchecked_into();
+    input.set_value(value);
+    fire(&input, "change");
+}
+
+/// Whether the form asks the question about `field` now.
+fn asks(host: &HtmlElement, field: &str) -> bool {
+    !find(host, &format!(".triage-slot[data-field=\"{field}\"]")).has_attribute("hidden")
+}
+
+fn checked_radios(host: &HtmlElement, name: &str) -> u32 {
+    host.query_selector_all(&format!("input[name=\"triage-{name}\"]:checked"))
+        .unwrap()
+        .length()
 }
 
 #[wasm_bindgen_test]
@@ -121,7 +138,7 @@ async fn the_card_asks_for_a_product_then_answers() {
     choose(&host, "product", "dynamics365");
     click_radio(&host, "impact", "critical");
     settle().await;
-    click_radio(&host, "commit", "1");
+    click_radio(&host, "commit_24x7", "true");
     settle().await;
     let card = text(&host, ".triage-card");
     assert!(card.contains("A: critical"), "{card}");
@@ -146,34 +163,132 @@ async fn without_the_24x7_commitment_b_is_proposed_and_the_warning_shown() {
 }
 
 #[wasm_bindgen_test]
-async fn only_the_questions_still_needed_are_shown() {
+async fn the_form_asks_exactly_the_engines_questions() {
     let host = mount().await;
+    assert!(asks(&host, "role") && asks(&host, "product") && asks(&host, "category"));
+    assert!(!asks(&host, "impact"), "nothing else before a product");
     choose(&host, "product", "azure");
     settle().await;
-    let commit_slot = find(&host, "input[name=triage-commit]")
-        .closest(".triage-slot")
-        .unwrap()
-        .unwrap();
+    assert!(asks(&host, "impact"));
+    assert_eq!(
+        checked_radios(&host, "impact"),
+        0,
+        "an unanswered impact is not pre-ticked"
+    );
     assert!(
-        commit_slot.has_attribute("hidden"),
+        !asks(&host, "commit_24x7"),
         "no 24x7 question before the impact"
     );
     click_radio(&host, "impact", "critical");
     settle().await;
     assert!(
-        !commit_slot.has_attribute("hidden"),
+        asks(&host, "commit_24x7"),
         "a critical impact asks about 24x7"
     );
-    let admin_slot = find(&host, "input[name=triage-admin_access]")
-        .closest(".triage-slot")
-        .unwrap()
-        .unwrap();
-    assert!(admin_slot.has_attribute("hidden"));
+    assert_eq!(
+        checked_radios(&host, "commit_24x7"),
+        0,
+        "nor is the 24x7 question"
+    );
+    assert!(!asks(&host, "admin_access"));
     choose(&host, "role", "partner_for_customer");
+    choose(&host, "plan", "csp");
     settle().await;
     assert!(
-        !admin_slot.has_attribute("hidden"),
-        "partners on Azure are asked about admin rights"
+        asks(&host, "admin_access"),
+        "partners on Azure under CSP are asked about admin rights"
+    );
+    choose(&host, "category", "billing");
+    settle().await;
+    assert!(
+        !asks(&host, "impact"),
+        "billing has no severity to ask about"
+    );
+    let severity = text(&host, ".triage-severity");
+    assert!(severity.contains("No A/B/C severity"), "{severity}");
+}
+
+#[wasm_bindgen_test]
+async fn the_reopen_questions_and_verdict_follow_the_engine() {
+    let host = mount().await;
+    choose(&host, "product", "dynamics365");
+    choose(&host, "category", "follow_up");
+    settle().await;
+    assert!(asks(&host, "previous_case.number"));
+    assert!(!asks(&host, "previous_case.same_build"));
+    type_into(&host, "previous_case.number", "2611050010001234");
+    settle().await;
+    for field in [
+        "previous_case.closed_on",
+        "previous_case.same_build",
+        "previous_case.same_environment",
+        "previous_case.same_error",
+        "previous_case.after_hotfix",
+    ] {
+        assert!(asks(&host, field), "{field} is asked");
+    }
+    assert!(text(&host, ".triage-reopen").contains("Not known yet"));
+    click_radio(&host, "previous_case.same_build", "false");
+    settle().await;
+    assert!(
+        text(&host, ".triage-reopen").contains("new case"),
+        "{}",
+        text(&host, ".triage-reopen")
+    );
+    assert!(web_sys::window()
+        .unwrap()
+        .location()
+        .search()
+        .unwrap()
+        .contains("previous_case.same_build=false"));
+}
+
+#[wasm_bindgen_test]
+async fn an_answer_the_engine_refuses_is_shown_at_its_field() {
+    let host = mount().await;
+    choose(&host, "product", "dynamics365");
+    settle().await;
+    type_into(&host, "time_zone", "Mars/Olympus");
+    settle().await;
+    let error = find(&host, ".triage-slot[data-field=time_zone] .triage-error");
+    assert!(!error.has_attribute("hidden"));
+    assert!(
+        error.text_content().unwrap_or_default().contains("IANA"),
+        "{:?}",
+        error.text_content()
+    );
+    assert_eq!(
+        find(&host, "input[name=time_zone]")
+            .get_attribute("aria-invalid")
+            .as_deref(),
+        Some("true")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_why_panel_labels_design_decisions() {
+    let host = mount().await;
+    choose(&host, "product", "dynamics365");
+    choose(&host, "category", "billing");
+    settle().await;
+    let why = text(&host, ".triage-why");
+    assert!(why.contains("SEV-7"), "{why}");
+    assert!(why.contains("Design decision of this project"), "{why}");
+    let footers = host.query_selector_all(".triage-why footer").unwrap();
+    for index in 0..footers.length() {
+        let footer = footers
+            .item(index)
+            .unwrap()
+            .text_content()
+            .unwrap_or_default();
+        assert!(
+            !footer.trim_end().ends_with(':'),
+            "an empty source: {footer:?}"
+        );
+    }
+    assert!(
+        host.query_selector(".triage-path-title").unwrap().is_some(),
+        "the path's title heads its steps"
     );
 }
 

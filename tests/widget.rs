@@ -1,29 +1,59 @@
-//! The widget's pure logic, natively: answers ↔ case and URL, the questions
-//! asked, the interface languages, the summary.
+//! The widget's pure logic, natively: answers ↔ URL ↔ the engine's input,
+//! the questions asked (exactly the engine's), the answer card's grouping,
+//! the interface languages, the summary.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{DateTime, Utc};
-use support_triage::engine::vocab::{Category, Impact, Location, Product, Role};
-use support_triage::engine::zone::TzDatabase;
-use support_triage::engine::{decide, Ruleset};
+use support_triage::engine::contract::decision::{Decision, NoticeKind};
+use support_triage::engine::contract::enums::{Category, Location};
+use support_triage::engine::contract::fields::{self, Kind};
+use support_triage::engine::time::zone::TzDatabase;
+use support_triage::engine::{decide, InputError, Raw, Ruleset};
 use support_triage::widget::answers::{
-    location_of, percent_decode, percent_encode, support_language_tag, Answers, Question,
+    error_field, location_of, percent_decode, percent_encode, support_language_tag, Answers,
 };
 use support_triage::widget::i18n::{UiLang, EN, ID, JA};
-use support_triage::widget::{notices_in, summary, NoticeGroup};
+use support_triage::widget::questions::{asked, first_questions, Question, QUESTIONS};
+use support_triage::widget::{notices_in, reasons, reopen_label, severity_label, summary};
+
+const NOW: &str = "2026-11-18T03:15:00Z";
 
 fn fresh() -> Answers {
     Answers::new("Asia/Tokyo", "ja-JP")
 }
 
+fn answers(pairs: &[(&str, &str)]) -> Answers {
+    let mut answers = fresh();
+    for (name, value) in pairs {
+        assert!(answers.set(name, value), "{name}={value} refused");
+    }
+    answers
+}
+
+fn outcome(answers: &Answers) -> Result<Decision, InputError> {
+    let now: DateTime<Utc> = NOW.parse().unwrap();
+    let case = answers.to_case().expect("a product is answered")?;
+    decide(&case, now, &Ruleset::shipped(), &TzDatabase)
+}
+
+fn decision(pairs: &[(&str, &str)]) -> Decision {
+    outcome(&answers(pairs)).unwrap()
+}
+
 #[test]
-fn fresh_answers_follow_the_browser() {
+fn fresh_answers_follow_the_browser_and_answer_nothing_else() {
     let answers = fresh();
-    assert_eq!(answers.location, Location::Japan);
-    assert_eq!(answers.language, "ja");
-    assert_eq!(answers.time_zone, "Asia/Tokyo");
-    assert_eq!(answers.product, None, "the product is asked, not assumed");
-    assert!(answers.to_case().is_none());
+    assert_eq!(answers.get("location"), Some("japan"));
+    assert_eq!(answers.get("language"), Some("ja"));
+    assert_eq!(answers.get("time_zone"), Some("Asia/Tokyo"));
+    assert_eq!(
+        answers.get("product"),
+        None,
+        "the product is asked, not assumed"
+    );
+    assert_eq!(answers.get("impact"), None);
+    assert_eq!(answers.get("commit_24x7"), None);
+    assert!(answers.to_case().is_none(), "no decision before a product");
     assert_eq!(location_of("America/Chicago"), Location::NorthAmerica);
     assert_eq!(location_of("Europe/Paris"), Location::Other);
     assert_eq!(support_language_tag("zh-TW"), "zh-Hant");
@@ -33,33 +63,153 @@ fn fresh_answers_follow_the_browser() {
 }
 
 #[test]
-fn answers_round_trip_through_the_url() {
-    let mut answers = fresh();
-    answers.description = "請求書が 100% 間違い & <b>? 🧾 שלום".into();
-    answers.product = Some(Product::Azure);
-    answers.role = Role::PartnerForCustomer;
-    answers.impact = Some(Impact::Critical);
-    answers.commit_24x7 = true;
-    answers.admin_access = false;
-    answers.previous_case = "2611050010001234".into();
+fn answers_round_trip_through_the_url_in_table_order() {
+    let answers = answers(&[
+        ("previous_case.same_build", "false"),
+        ("description", "請求書が 100% 間違い & <b>? 🧾 שלום"),
+        ("previous_case.number", "2611050010001234"),
+        ("impact", "critical"),
+        ("product", "azure"),
+        ("role", "partner_for_customer"),
+        ("commit_24x7", "true"),
+        ("admin_access", "false"),
+    ]);
     let query = answers.to_query();
-    assert!(query.contains("product=azure"), "{query}");
+    assert!(
+        query.starts_with("role=partner_for_customer&product=azure&description="),
+        "{query}"
+    );
+    assert!(
+        query.ends_with("previous_case.number=2611050010001234&previous_case.same_build=false"),
+        "{query}"
+    );
+    assert!(query.contains("commit_24x7=true"), "{query}");
     assert!(!query.contains(' ') && !query.contains('<'), "{query}");
-    let back = Answers::from_query(&query, Answers::new("UTC", "en"));
+    let back = Answers::from_query(&query, Answers::default());
     assert_eq!(back, answers);
+    assert_eq!(
+        Answers::from_query(&format!("?{query}"), Answers::default()),
+        answers
+    );
+}
+
+#[test]
+fn an_unanswered_question_stays_absent_everywhere() {
+    let answers = answers(&[("product", "dynamics365"), ("impact", "critical")]);
+    assert_eq!(answers.get("commit_24x7"), None);
+    assert!(!answers.to_query().contains("commit_24x7"));
+    let Raw::Object(entries) = answers.to_raw() else {
+        panic!("the answers are an object");
+    };
+    assert!(entries
+        .iter()
+        .all(|(name, _)| name != "commit_24x7" && name != "coverage"));
+    // The engine assumes the default, and says the question is still open.
+    let decision = outcome(&answers).unwrap();
+    assert!(
+        decision.unknown.contains(&"commit_24x7"),
+        "{:?}",
+        decision.unknown
+    );
+    // Taking an answer back makes it unanswered again.
+    let mut answers = answers;
+    answers.set("impact", "");
+    assert_eq!(answers.get("impact"), None);
+}
+
+#[test]
+fn answers_become_the_engines_input_through_the_field_table() {
+    let answers = answers(&[
+        ("product", "dynamics365"),
+        ("category", "follow_up"),
+        ("commit_24x7", "false"),
+        ("previous_case.number", " 2611050010001234 "),
+        ("previous_case.closed_on", "2026-10-01"),
+        ("previous_case.same_build", "true"),
+        ("previous_case.same_error", "false"),
+    ]);
+    let Raw::Object(entries) = answers.to_raw() else {
+        panic!("the answers are an object");
+    };
+    let field = |name: &str| {
+        entries
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, raw)| raw)
+    };
+    assert_eq!(
+        field("commit_24x7"),
+        Some(&Raw::Bool(false)),
+        "a flag is a boolean"
+    );
+    assert_eq!(field("product"), Some(&Raw::Text("dynamics365".into())));
+    assert_eq!(
+        field("previous_case"),
+        Some(&Raw::Object(vec![
+            ("number".into(), Raw::Text(" 2611050010001234 ".into())),
+            ("closed_on".into(), Raw::Text("2026-10-01".into())),
+            ("same_build".into(), Raw::Bool(true)),
+            ("same_error".into(), Raw::Bool(false)),
+        ])),
+        "nested fields make a nested object, unanswered ones left out"
+    );
+    let case = answers.to_case().unwrap().unwrap();
+    let previous = case.previous_case.unwrap();
+    assert_eq!(previous.number, "2611050010001234");
+    assert_eq!(previous.same_build, Some(true));
+    assert_eq!(
+        previous.same_environment, None,
+        "unknown stays unknown (REO-0)"
+    );
+    assert_eq!(previous.same_error, Some(false));
+    assert!(!case.commit_24x7);
+    // Every kind of the table has a spelling the engine reads back.
+    let mut all = Answers::default();
+    assert!(all.set("holidays", "2026-12-29, 2026-12-30"));
+    assert!(all.set("product", "azure"));
+    let case = all.to_case().unwrap().unwrap();
+    assert_eq!(case.holidays.map(|list| list.len()), Some(2));
+}
+
+#[test]
+fn only_what_a_field_can_hold_is_kept() {
+    let mut answers = fresh();
+    assert!(
+        !answers.set("product", "dynamics"),
+        "not a spelling of the table"
+    );
+    assert!(!answers.set("commit", "true"), "not a field of the case");
+    assert!(
+        !answers.set("previous_case", "123"),
+        "an object is answered by its fields"
+    );
+    assert!(!answers.set("previous_case.colour", "red"));
+    assert!(!answers.set("custom_code", "maybe"));
+    assert!(answers.set("custom_code", "1"), "the old spelling of yes");
+    assert_eq!(answers.get("custom_code"), Some("true"));
+    assert!(
+        answers.set("time_zone", "Mars/Olympus"),
+        "the engine judges zones"
+    );
+    assert_eq!(answers.get("product"), None);
 }
 
 #[test]
 fn a_damaged_link_keeps_what_it_can() {
     let base = fresh();
     let back = Answers::from_query(
-        "?product=nope&impact=minimal&description=%E8%AB%8B%ZZ&junk",
+        "?product=nope&impact=minimal&description=%E8%AB%8B%ZZ&junk&commit_24x7=perhaps",
         base.clone(),
     );
-    assert_eq!(back.product, None, "an unknown product is ignored");
-    assert_eq!(back.impact, Some(Impact::Minimal));
-    assert_eq!(back.description, "請%ZZ", "a broken escape stays as typed");
-    assert_eq!(back.location, base.location);
+    assert_eq!(back.get("product"), None, "an unknown product is ignored");
+    assert_eq!(back.get("impact"), Some("minimal"));
+    assert_eq!(
+        back.get("description"),
+        Some("請%ZZ"),
+        "a broken escape stays as typed"
+    );
+    assert_eq!(back.get("commit_24x7"), None);
+    assert_eq!(back.get("location"), base.get("location"));
 }
 
 #[test]
@@ -71,36 +221,239 @@ fn percent_encoding_is_reversible_for_any_text() {
 }
 
 #[test]
-fn only_the_needed_questions_are_asked() {
-    let mut answers = fresh();
-    answers.product = Some(Product::Dynamics365);
-    let asked = answers.questions(Some(Category::BreakFix));
-    assert!(asked.contains(&Question::Impact));
-    assert!(
-        !asked.contains(&Question::Commit24x7),
-        "no 24x7 question before the impact"
+fn the_engines_errors_name_the_field_to_correct() {
+    let cases: &[(&[(&str, &str)], &str)] = &[
+        (&[("time_zone", "Mars/Olympus")], "time_zone"),
+        (&[("language", "not a tag!")], "language"),
+        (&[("holidays", "2026-12-29,2026-13-40")], "holidays"),
+        (
+            &[
+                ("previous_case.number", "42"),
+                ("previous_case.closed_on", "2027-01-01"),
+            ],
+            "previous_case.closed_on",
+        ),
+        (
+            &[("previous_case.closed_on", "2026-10-01")],
+            "previous_case.number",
+        ),
+    ];
+    for (pairs, field) in cases {
+        let mut answers = answers(pairs);
+        answers.set("product", "dynamics365");
+        let error = outcome(&answers).unwrap_err();
+        assert_eq!(error_field(&error), *field, "{error}");
+        // The form keeps asking what it asked, with the field in error.
+        let previous = ["role", "product", "category"];
+        let shown = asked(Some(&Err(error.clone())), Some(&previous));
+        assert!(shown.starts_with(&previous), "{shown:?}");
+        if Question::of(field).is_some() {
+            assert!(shown.contains(field), "{field} is shown: {shown:?}");
+        }
+    }
+}
+
+#[test]
+fn the_form_asks_exactly_the_engines_questions() {
+    assert_eq!(first_questions(), ["role", "product", "category"]);
+    assert_eq!(asked(None, None), first_questions(), "no decision yet");
+    let cases: &[&[(&str, &str)]] = &[
+        &[("product", "dynamics365")],
+        &[("product", "dynamics365"), ("impact", "critical")],
+        &[
+            ("product", "azure"),
+            ("impact", "moderate"),
+            ("coverage", "24x7"),
+        ],
+        &[
+            ("product", "azure"),
+            ("role", "partner_for_customer"),
+            ("plan", "csp"),
+        ],
+        &[("product", "power_platform"), ("category", "billing")],
+        &[("product", "power_platform"), ("category", "performance")],
+        &[("product", "dynamics365"), ("category", "follow_up")],
+        &[("product", "marketplace_app")],
+        &[("product", "dynamics365"), ("preview", "private_preview")],
+        &[
+            ("product", "dynamics365"),
+            ("previous_case.number", "2611050010001234"),
+        ],
+    ];
+    let mut seen = Vec::new();
+    for pairs in cases {
+        let decision = decision(pairs);
+        let shown = asked(Some(&Ok(decision.clone())), None);
+        assert_eq!(shown, decision.questions, "{pairs:?}");
+        assert!(shown.starts_with(&first_questions()), "{shown:?}");
+        // The form's slots stand in the engine's order.
+        let in_form_order: Vec<&str> = QUESTIONS
+            .iter()
+            .map(|question| question.name)
+            .filter(|name| shown.contains(name))
+            .collect();
+        assert_eq!(in_form_order, shown, "{pairs:?}");
+        seen.extend(shown);
+    }
+    // The engine decides, the widget does not: billing has no impact question.
+    let billing = decision(&[("product", "power_platform"), ("category", "billing")]);
+    assert!(!billing.questions.contains(&"impact"));
+    // Every question the engine asked has the widget's words in every
+    // language, and offers exactly the field table's values.
+    for name in seen {
+        let question = Question::of(name).unwrap_or_else(|| panic!("the form cannot ask {name}"));
+        for lang in UiLang::ALL {
+            let t = lang.texts();
+            assert!(!question.label(t).is_empty());
+            let options = question.options(t);
+            assert!(options.iter().all(|(_, words)| !words.is_empty()), "{name}");
+            let field = fields::find(name).unwrap();
+            let values: Vec<&str> = options
+                .iter()
+                .map(|(value, _)| *value)
+                .filter(|value| !value.is_empty())
+                .collect();
+            match field.kind {
+                Kind::Choice(allowed) => assert_eq!(values, allowed, "{name}"),
+                Kind::Flag => assert_eq!(values, ["true", "false"], "{name}"),
+                _ => {}
+            }
+        }
+    }
+    // Every question of the form is a field of the engine's table.
+    for question in QUESTIONS {
+        assert!(fields::find(question.name).is_some(), "{}", question.name);
+    }
+}
+
+#[test]
+fn the_reopen_questions_come_when_the_engine_asks_them() {
+    let named = decision(&[
+        ("product", "dynamics365"),
+        ("previous_case.number", "2611050010001234"),
+    ]);
+    for question in [
+        "previous_case.closed_on",
+        "previous_case.same_build",
+        "previous_case.same_environment",
+        "previous_case.same_error",
+        "previous_case.after_hotfix",
+    ] {
+        assert!(named.questions.contains(&question), "{question}");
+        assert!(Question::of(question).is_some());
+    }
+    assert_eq!(reopen_label(&EN, &named), Some(EN.reopen_unknown));
+    let same = decision(&[
+        ("product", "dynamics365"),
+        ("previous_case.number", "2611050010001234"),
+        ("previous_case.closed_on", "2026-10-20"),
+        ("previous_case.same_build", "true"),
+        ("previous_case.same_environment", "true"),
+        ("previous_case.same_error", "true"),
+        ("previous_case.after_hotfix", "false"),
+    ]);
+    assert_eq!(reopen_label(&EN, &same), Some(EN.reopen));
+    let changed = decision(&[
+        ("product", "dynamics365"),
+        ("previous_case.number", "2611050010001234"),
+        ("previous_case.same_build", "false"),
+    ]);
+    assert_eq!(reopen_label(&JA, &changed), Some(JA.new_incident));
+    let none = decision(&[("product", "dynamics365")]);
+    assert_eq!(
+        reopen_label(&EN, &none),
+        None,
+        "no earlier case, no verdict"
     );
-    assert!(!asked.contains(&Question::AdminAccess));
-    answers.impact = Some(Impact::Critical);
-    assert!(answers
-        .questions(Some(Category::BreakFix))
-        .contains(&Question::Commit24x7));
-    let billing = answers.questions(Some(Category::Billing));
-    assert!(
-        !billing.contains(&Question::Impact),
-        "billing has no severity to ask about"
+    assert!(!none.questions.contains(&"previous_case.closed_on"));
+}
+
+#[test]
+fn notices_are_grouped_by_their_kind() {
+    let decision = decision(&[
+        ("product", "dynamics365"),
+        ("impact", "critical"),
+        ("category", "data_corruption"),
+        ("description", "our plugin corrupted the records"),
+    ]);
+    let mut count = 0;
+    for kind in NoticeKind::ALL {
+        let group = notices_in(&decision, kind);
+        assert!(group.iter().all(|notice| notice.kind == kind));
+        count += group.len();
+    }
+    assert_eq!(
+        count,
+        decision.notices.len(),
+        "every notice is in one group"
     );
-    assert!(answers
-        .questions(Some(Category::Performance))
-        .contains(&Question::Scope));
-    assert!(answers
-        .questions(Some(Category::FollowUp))
-        .contains(&Question::PreviousCase));
-    answers.role = Role::PartnerForCustomer;
-    answers.product = Some(Product::Azure);
-    assert!(answers
-        .questions(Some(Category::BreakFix))
-        .contains(&Question::AdminAccess));
+    let rules = |kind| -> Vec<&str> {
+        notices_in(&decision, kind)
+            .iter()
+            .map(|notice| notice.rule.as_str())
+            .collect()
+    };
+    assert!(
+        rules(NoticeKind::Severity).contains(&"SEV-2"),
+        "{:?}",
+        decision.notices
+    );
+    assert!(
+        rules(NoticeKind::Limits).contains(&"LIM-3"),
+        "{:?}",
+        decision.notices
+    );
+}
+
+#[test]
+fn the_severity_line_says_only_what_was_decided() {
+    let pending = decision(&[("product", "dynamics365")]);
+    assert_eq!(severity_label(&EN, &pending), EN.severity_pending);
+    let billing = decision(&[("product", "dynamics365"), ("category", "billing")]);
+    assert!(!billing.severity_applies);
+    assert_eq!(severity_label(&EN, &billing), EN.no_severity);
+    let unsupported = decision(&[
+        ("product", "dynamics365"),
+        ("impact", "critical"),
+        ("preview", "private_preview"),
+    ]);
+    assert!(!unsupported.supported);
+    assert_eq!(severity_label(&EN, &unsupported), EN.no_severity);
+    let decided = decision(&[("product", "dynamics365"), ("impact", "moderate")]);
+    assert_eq!(severity_label(&EN, &decided), "B: moderate");
+}
+
+#[test]
+fn the_why_panel_labels_design_decisions() {
+    let billing = decision(&[("product", "dynamics365"), ("category", "billing")]);
+    let why = reasons(&billing);
+    assert_eq!(why.len(), billing.trace.len());
+    let sev7 = why
+        .iter()
+        .find(|reason| reason.rule == "SEV-7")
+        .expect("SEV-7 traced");
+    assert!(
+        sev7.sourced.is_none(),
+        "a design rule has no source to show"
+    );
+    assert!(sev7.design.is_some_and(|text| !text.is_empty()));
+    let critical = decision(&[("product", "dynamics365"), ("impact", "critical")]);
+    let why = reasons(&critical);
+    let sev2 = why
+        .iter()
+        .find(|reason| reason.rule == "SEV-2")
+        .expect("SEV-2 traced");
+    let (text, sources) = sev2.sourced.as_ref().unwrap();
+    assert!(!text.is_empty());
+    assert!(
+        sources.iter().any(|source| source.starts_with("003 ")),
+        "{sources:?}"
+    );
+    assert!(sev2.design.is_none());
+    for lang in UiLang::ALL {
+        assert!(!lang.texts().design_decision.is_empty());
+        assert!(!lang.texts().reopen_unknown.is_empty());
+    }
 }
 
 #[test]
@@ -124,18 +477,21 @@ fn every_interface_language_names_every_value() {
 
 #[test]
 fn the_summary_carries_the_answer() {
-    let mut answers = fresh();
-    answers.product = Some(Product::Dynamics365);
-    answers.description = "請求書の金額が間違っています".into();
-    answers.impact = Some(Impact::Moderate);
-    let case = answers.to_case().unwrap();
-    let now: DateTime<Utc> = "2026-11-20T08:45:00Z".parse().unwrap();
-    let decision = decide(&case, now, &Ruleset::shipped(), &TzDatabase).unwrap();
+    let answers = answers(&[
+        ("product", "dynamics365"),
+        ("description", "請求書の金額が間違っています"),
+        ("impact", "moderate"),
+    ]);
+    let decision = outcome(&answers).unwrap();
     let text = summary(&EN, &answers, &decision, Some("Tue 24 Nov, 13:00"));
     assert!(text.starts_with("請求書の金額が間違っています"), "{text}");
     assert!(text.contains("Kind of issue: Billing"), "{text}");
+    assert!(text.contains("Which product?: Dynamics 365"), "{text}");
     assert!(
-        text.contains(&format!("Where to file: {}", decision.path.rule)),
+        text.contains(&format!(
+            "Where to file: {} ({}",
+            decision.path.title, decision.path.rule
+        )),
         "{text}"
     );
     let japanese = summary(&JA, &answers, &decision, None);
@@ -143,45 +499,26 @@ fn the_summary_carries_the_answer() {
 }
 
 #[test]
-fn notices_are_grouped_for_the_card() {
-    let mut answers = fresh();
-    answers.product = Some(Product::Dynamics365);
-    answers.impact = Some(Impact::Critical);
-    answers.category = Some(Category::DataCorruption);
-    let case = answers.to_case().unwrap();
-    let now: DateTime<Utc> = "2026-11-18T03:15:00Z".parse().unwrap();
-    let decision = decide(&case, now, &Ruleset::shipped(), &TzDatabase).unwrap();
-    let severity: Vec<&str> = notices_in(&decision, NoticeGroup::Severity)
-        .iter()
-        .map(|n| n.rule)
-        .collect();
-    let limits: Vec<&str> = notices_in(&decision, NoticeGroup::Limit)
-        .iter()
-        .map(|n| n.rule)
-        .collect();
-    assert!(severity.contains(&"SEV-2"), "{severity:?}");
-    assert!(limits.contains(&"LIM-3"), "{limits:?}");
-}
-
-#[test]
 fn presets_from_a_host_page_apply_over_fresh_answers() {
-    use support_triage::widget::answers::Presets;
     let mut answers = Answers::new("Europe/Berlin", "en-US");
-    Presets {
-        role: Some(Role::PartnerForCustomer),
-        product: Some(Product::Azure),
-        language: Some("ja".into()),
-        time_zone: Some("Asia/Tokyo".into()),
-        ..Presets::default()
+    let mut presets = Answers::default();
+    for (name, value) in [
+        ("role", "partner_for_customer"),
+        ("product", "azure"),
+        ("language", "ja"),
+        ("time_zone", "Asia/Tokyo"),
+    ] {
+        assert!(presets.set(name, value));
     }
-    .apply(&mut answers);
-    assert_eq!(answers.role, Role::PartnerForCustomer);
-    assert_eq!(answers.product, Some(Product::Azure));
-    assert_eq!(answers.language, "ja");
-    assert_eq!(answers.time_zone, "Asia/Tokyo");
+    assert!(!presets.set("plan", "gold"), "an unknown value is refused");
+    answers.merge(&presets);
+    assert_eq!(answers.get("role"), Some("partner_for_customer"));
+    assert_eq!(answers.get("product"), Some("azure"));
+    assert_eq!(answers.get("language"), Some("ja"));
+    assert_eq!(answers.get("time_zone"), Some("Asia/Tokyo"));
     assert_eq!(
-        answers.plan.as_str(),
-        "standard",
-        "what is not preset keeps its default"
+        answers.get("plan"),
+        None,
+        "what is not preset stays unanswered"
     );
 }

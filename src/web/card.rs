@@ -1,11 +1,11 @@
 //! The right side of the widget: the answer card, updated on every change.
 
 use super::browser;
-use crate::engine::policy::rules::{rule, SOURCES};
+use crate::engine::contract::decision::{Notice, NoticeKind};
 use crate::engine::{Decision, InputError};
 use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;
-use crate::widget::{notices_in, severity_label, summary, NoticeGroup};
+use crate::widget::{notices_in, reasons, reopen_label, severity_label, summary};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 
@@ -24,7 +24,7 @@ pub fn AnswerCard(
         let response = decision.response.as_ref()?;
         let due = response.due?;
         let locale = ui.get().code();
-        let visitor_zone = answers.with(|a| a.time_zone.clone());
+        let visitor_zone = answers.with(|a| a.get("time_zone").unwrap_or("UTC").to_owned());
         let yours = browser::format_instant(due, &visitor_zone, locale);
         let theirs = browser::format_instant(due, &response.time_zone, locale);
         Some(if response.time_zone == visitor_zone {
@@ -49,7 +49,8 @@ pub fn AnswerCard(
         })
     };
     let start_over = move |_| {
-        let fresh = answers.with(|a| Answers::new(&browser::time_zone(), &a.language));
+        let fresh = answers
+            .with(|a| Answers::new(&browser::time_zone(), a.get("language").unwrap_or("en")));
         answers.set(fresh);
         copied.set(false);
     };
@@ -78,6 +79,17 @@ pub fn AnswerCard(
     }
 }
 
+/// Notices as a list; nothing when there are none.
+fn notes(notices: Vec<&Notice>) -> impl IntoView {
+    (!notices.is_empty()).then(|| {
+        view! {
+            <ul class="triage-notes">
+                {notices.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
+            </ul>
+        }
+    })
+}
+
 #[component]
 fn DecisionView(
     decision: Decision,
@@ -91,9 +103,7 @@ fn DecisionView(
         (Some(asked), Some(given)) if asked != given => Some(format!("({} {asked})", t.requested)),
         _ => None,
     };
-    let severity_notes = notices_in(&decision, NoticeGroup::Severity);
-    let limits = notices_in(&decision, NoticeGroup::Limit);
-    let advice = notices_in(&decision, NoticeGroup::Advice);
+    let reopen = reopen_label(t, &decision);
     let response = decision.response.clone();
     let due_at = response.as_ref().and_then(|r| r.due);
     let countdown = move || {
@@ -102,7 +112,10 @@ fn DecisionView(
             format!("{} {}", t.duration(left), t.remaining)
         })
     };
+    let limits = notices_in(&decision, NoticeKind::Limits);
+    let advice = notices_in(&decision, NoticeKind::Advice);
     view! {
+        {(!decision.supported).then(|| view! { <p class="triage-warning">{t.not_supported}</p> })}
         <dl class="triage-facts">
             <dt>{t.kind}</dt>
             <dd>
@@ -115,12 +128,10 @@ fn DecisionView(
                 <strong>{severity}</strong>
                 " "
                 {lowered}
-                <ul class="triage-notes">
-                    {severity_notes.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
-                </ul>
+                {notes(notices_in(&decision, NoticeKind::Severity))}
             </dd>
             <dt>{t.first_response}</dt>
-            <dd>
+            <dd class="triage-response">
                 {match response {
                     Some(r) => view! {
                         <strong>{format!("{} {}", t.within, t.duration(i64::from(r.target_minutes)))}</strong>
@@ -132,72 +143,68 @@ fn DecisionView(
                     .into_any(),
                     None => view! { <span>{t.no_target}</span> }.into_any(),
                 }}
+                {notes(notices_in(&decision, NoticeKind::Response))}
             </dd>
+            {reopen.map(|verdict| view! {
+                <dt>{t.earlier_case}</dt>
+                <dd class="triage-reopen">
+                    <strong>{verdict}</strong>
+                </dd>
+            })}
         </dl>
         <h3>{t.where_to_file}</h3>
-        {(!decision.supported).then(|| view! { <p class="triage-warning">{t.not_supported}</p> })}
-        <ol class="triage-steps">
-            {decision.path.steps.iter().map(|step| view! { <li>{step.to_string()}</li> }).collect_view()}
-        </ol>
-        <ul class="triage-links">
-            {decision
-                .path
-                .links
-                .iter()
-                .map(|link| {
-                    view! {
-                        <li>
-                            <a href=link.url.to_string() target="_blank" rel="noopener noreferrer">
-                                {link.label.to_string()}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <div class="triage-path">
+            <h4 class="triage-path-title">{decision.path.title.to_string()}</h4>
+            <ol class="triage-steps">
+                {decision.path.steps.iter().map(|step| view! { <li>{step.to_string()}</li> }).collect_view()}
+            </ol>
+            <ul class="triage-links">
+                {decision
+                    .path
+                    .links
+                    .iter()
+                    .map(|link| {
+                        view! {
+                            <li>
+                                <a href=link.url.to_string() target="_blank" rel="noopener noreferrer">
+                                    {link.label.to_string()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+            {notes(notices_in(&decision, NoticeKind::Path))}
+        </div>
         {(!limits.is_empty()).then(|| view! {
             <h3>{t.will_not}</h3>
-            <ul class="triage-notes">
-                {limits.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
-            </ul>
+            {notes(limits.clone())}
         })}
         {(!advice.is_empty()).then(|| view! {
             <h3>{t.advice}</h3>
-            <ul class="triage-notes">
-                {advice.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
-            </ul>
+            {notes(advice.clone())}
         })}
         <details class="triage-why">
             <summary>{t.why}</summary>
             <ol>
-                {decision
-                    .trace
-                    .iter()
-                    .map(|entry| {
-                        let policy = rule(&entry.rule);
-                        let source = policy
-                            .map(|r| {
-                                r.sources
-                                    .iter()
-                                    .map(|code| {
-                                        SOURCES
-                                            .iter()
-                                            .find(|(c, _)| c == code)
-                                            .map_or_else(|| code.to_string(), |(c, title)| format!("{c} {title}"))
-                                    })
-                                    .collect::<Vec<_>>()
-                                    .join("; ")
-                            })
-                            .unwrap_or_default();
+                {reasons(&decision)
+                    .into_iter()
+                    .map(|reason| {
                         view! {
                             <li>
-                                <strong class="triage-rule">{entry.rule.to_string()}</strong>
+                                <strong class="triage-rule">{reason.rule}</strong>
                                 " "
-                                {entry.why.clone()}
-                                {policy.map(|r| view! {
-                                    <blockquote>
-                                        {r.text}
-                                        <footer>{format!("{}: {source}", t.source)}</footer>
+                                {reason.why}
+                                {reason.sourced.map(|(text, sources)| view! {
+                                    <blockquote class="triage-sourced">
+                                        {text}
+                                        <footer>{format!("{}: {}", t.source, sources.join("; "))}</footer>
+                                    </blockquote>
+                                })}
+                                {reason.design.map(|text| view! {
+                                    <blockquote class="triage-design">
+                                        {text}
+                                        <footer>{t.design_decision}</footer>
                                     </blockquote>
                                 })}
                             </li>

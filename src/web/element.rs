@@ -3,9 +3,8 @@
 //! into its shadow root. The element class itself is `www/element.js`.
 
 use super::{App, Embedding};
-use crate::engine::contract::enums::{Location, Plan, Product, Role};
 use crate::engine::Ruleset;
-use crate::widget::answers::{support_language_tag, Presets};
+use crate::widget::answers::{support_language_tag, Answers};
 use crate::widget::i18n::UiLang;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
@@ -120,33 +119,32 @@ fn unmount_element(host: HtmlElement) {
     drop(removed);
 }
 
-/// The answers an element's attributes preset. Unknown values are ignored
-/// and reported on the console, never thrown at the host page.
-fn presets(host: &HtmlElement) -> Presets {
-    fn read<T>(host: &HtmlElement, name: &str, parse: fn(&str) -> Option<T>) -> Option<T> {
-        let value = host.get_attribute(name)?;
-        let parsed = parse(value.trim());
-        if parsed.is_none() {
+/// The answers an element's attributes preset: `role`, `product`, `plan`,
+/// `location` and `time-zone` are the case fields of those names (`-` for
+/// `_`), in the engine's spellings; `lang` suggests the support language.
+/// A value the field can never hold is ignored and reported on the
+/// console, never thrown at the host page.
+fn presets(host: &HtmlElement) -> Answers {
+    const FIELDS: [&str; 5] = ["role", "product", "plan", "location", "time_zone"];
+    let mut presets = Answers::default();
+    for field in FIELDS {
+        let attribute = field.replace('_', "-");
+        let Some(value) = host.get_attribute(&attribute) else {
+            continue;
+        };
+        if !presets.set(field, value.trim()) {
             web_sys::console::warn_1(
-                &format!("<support-triage>: {name}={value:?} is not a known value; it is ignored")
-                    .into(),
+                &format!(
+                    "<support-triage>: {attribute}={value:?} is not a known value; it is ignored"
+                )
+                .into(),
             );
         }
-        parsed
     }
-    Presets {
-        role: read(host, "role", Role::parse),
-        product: read(host, "product", Product::parse),
-        plan: read(host, "plan", Plan::parse),
-        location: read(host, "location", Location::parse),
-        time_zone: host
-            .get_attribute("time-zone")
-            .map(|zone| zone.trim().to_owned())
-            .filter(|zone| !zone.is_empty()),
-        language: host
-            .get_attribute("lang")
-            .map(|lang| support_language_tag(&lang)),
+    if let Some(lang) = host.get_attribute("lang") {
+        presets.set("language", &support_language_tag(&lang));
     }
+    presets
 }
 
 fn rules_signal(host: &HtmlElement) -> Option<RwSignal<Rules>> {

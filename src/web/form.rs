@@ -1,202 +1,23 @@
 //! The left side of the widget: the description box with live suggestions,
-//! then only the questions the answers still need.
+//! then exactly the questions the engine lists for this decision
+//! (`crate::widget::questions`).
 //!
-//! The questions are a table of plain function pointers rendered by one
-//! function per kind of control: every distinct closure type would be
-//! compiled into the wasm again, so the table keeps the widget small.
+//! Every question has a slot, shown while the engine asks it, so nothing
+//! moves under the visitor's focus; each is rendered by one function per
+//! kind of control from a plain `Question` value: every distinct closure
+//! type would be compiled into the wasm again, and a keyed list would cost
+//! more than the slots.
 
 use super::element::Rules;
 use crate::engine::classify::Classification;
-use crate::engine::contract::enums::{
-    Category, CategorySource, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
-};
+use crate::engine::contract::enums::CategorySource;
 use crate::engine::{Decision, InputError};
-use crate::widget::answers::{flag, Answers, Question};
-use crate::widget::i18n::{Texts, UiLang, SUPPORT_LANGUAGES};
+use crate::widget::answers::{error_field, Answers};
+use crate::widget::i18n::{Texts, UiLang};
+use crate::widget::questions::{asked, Control, Question, QUESTIONS};
 use leptos::prelude::*;
 
 type DecisionMemo = Memo<Option<Result<Decision, InputError>>>;
-type Options = Vec<(&'static str, &'static str)>;
-
-/// How a question is asked.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Control {
-    Select,
-    Radios,
-    Check,
-    Text,
-}
-
-/// One question of the form.
-struct Field {
-    question: Question,
-    control: Control,
-    name: &'static str,
-    label: fn(&Texts) -> &'static str,
-    options: fn(&Texts) -> Options,
-    get: fn(&Answers) -> String,
-    set: fn(&mut Answers, &str),
-}
-
-fn names<T: Copy>(
-    all: &[T],
-    value: fn(T) -> &'static str,
-    name: impl Fn(T) -> &'static str,
-) -> Options {
-    all.iter().map(|&item| (value(item), name(item))).collect()
-}
-
-fn yes_no(t: &Texts) -> Options {
-    vec![("1", t.yes), ("0", t.no)]
-}
-
-const FIELDS: &[Field] = &[
-    Field {
-        question: Question::Role,
-        control: Control::Select,
-        name: "role",
-        label: |t| t.role,
-        options: |t| names(Role::ALL, Role::as_str, |r| t.role_name(r)),
-        get: |a| a.role.as_str().into(),
-        set: |a, v| a.role = Role::parse(v).unwrap_or(a.role),
-    },
-    Field {
-        question: Question::Product,
-        control: Control::Select,
-        name: "product",
-        label: |t| t.product,
-        options: |t| {
-            let mut options = vec![("", "—")];
-            options.extend(names(Product::ALL, Product::as_str, |p| t.product_name(p)));
-            options
-        },
-        get: |a| a.product.map_or("", Product::as_str).into(),
-        set: |a, v| a.product = Product::parse(v),
-    },
-    Field {
-        question: Question::Category,
-        control: Control::Select,
-        name: "category",
-        label: |t| t.category,
-        options: |t| {
-            let mut options = vec![("", t.category_from_text)];
-            options.extend(names(Category::ALL, Category::as_str, |c| {
-                t.category_name(c)
-            }));
-            options
-        },
-        get: |a| a.category.map_or("", Category::as_str).into(),
-        set: |a, v| a.category = Category::parse(v),
-    },
-    Field {
-        question: Question::Impact,
-        control: Control::Radios,
-        name: "impact",
-        label: |t| t.impact,
-        options: |t| names(Impact::ALL, Impact::as_str, |i| t.impact_words(i)),
-        get: |a| a.impact.map_or("", Impact::as_str).into(),
-        set: |a, v| a.impact = Impact::parse(v),
-    },
-    Field {
-        question: Question::Coverage,
-        control: Control::Radios,
-        name: "coverage",
-        label: |t| t.coverage,
-        options: |t| names(Coverage::ALL, Coverage::as_str, |c| t.coverage_name(c)),
-        get: |a| a.coverage.as_str().into(),
-        set: |a, v| a.coverage = Coverage::parse(v).unwrap_or(a.coverage),
-    },
-    Field {
-        question: Question::Commit24x7,
-        control: Control::Radios,
-        name: "commit",
-        label: |t| t.commit,
-        options: yes_no,
-        get: |a| flag(a.commit_24x7),
-        set: |a, v| a.commit_24x7 = v == "1",
-    },
-    Field {
-        question: Question::Plan,
-        control: Control::Select,
-        name: "plan",
-        label: |t| t.plan,
-        options: |t| names(Plan::ALL, Plan::as_str, |p| t.plan_name(p)),
-        get: |a| a.plan.as_str().into(),
-        set: |a, v| a.plan = Plan::parse(v).unwrap_or(a.plan),
-    },
-    Field {
-        question: Question::Language,
-        control: Control::Select,
-        name: "language",
-        label: |t| t.support_language,
-        options: |_| SUPPORT_LANGUAGES.to_vec(),
-        get: |a| a.language.clone(),
-        set: |a, v| a.language = v.to_owned(),
-    },
-    Field {
-        question: Question::Location,
-        control: Control::Select,
-        name: "location",
-        label: |t| t.location,
-        options: |t| names(Location::ALL, Location::as_str, |l| t.location_name(l)),
-        get: |a| a.location.as_str().into(),
-        set: |a, v| a.location = Location::parse(v).unwrap_or(a.location),
-    },
-    Field {
-        question: Question::Location,
-        control: Control::Text,
-        name: "time_zone",
-        label: |t| t.time_zone,
-        options: |_| Vec::new(),
-        get: |a| a.time_zone.clone(),
-        set: |a, v| a.time_zone = v.trim().to_owned(),
-    },
-    Field {
-        question: Question::Preview,
-        control: Control::Select,
-        name: "preview",
-        label: |t| t.preview,
-        options: |t| names(Preview::ALL, Preview::as_str, |p| t.preview_name(p)),
-        get: |a| a.preview.as_str().into(),
-        set: |a, v| a.preview = Preview::parse(v).unwrap_or(a.preview),
-    },
-    Field {
-        question: Question::AdminAccess,
-        control: Control::Radios,
-        name: "admin_access",
-        label: |t| t.admin_access,
-        options: yes_no,
-        get: |a| flag(a.admin_access),
-        set: |a, v| a.admin_access = v == "1",
-    },
-    Field {
-        question: Question::Scope,
-        control: Control::Radios,
-        name: "scope",
-        label: |t| t.scope,
-        options: |t| names(Scope::ALL, Scope::as_str, |s| t.scope_name(s)),
-        get: |a| a.scope.as_str().into(),
-        set: |a, v| a.scope = Scope::parse(v).unwrap_or(a.scope),
-    },
-    Field {
-        question: Question::CustomCode,
-        control: Control::Check,
-        name: "custom_code",
-        label: |t| t.custom_code,
-        options: |_| Vec::new(),
-        get: |a| flag(a.custom_code),
-        set: |a, v| a.custom_code = v == "1",
-    },
-    Field {
-        question: Question::PreviousCase,
-        control: Control::Text,
-        name: "previous_case",
-        label: |t| t.previous_case,
-        options: |_| Vec::new(),
-        get: |a| a.previous_case.clone(),
-        set: |a, v| a.previous_case = v.to_owned(),
-    },
-];
 
 #[component]
 pub fn Form(
@@ -217,29 +38,28 @@ pub fn Form(
                     .then_some(decision.category),
             },
             _ => answers.with(|a| {
+                let description = a.get("description").unwrap_or_default();
                 // A blank box needs no vocabulary (built later, when the page is idle).
-                if a.description.trim().is_empty() {
+                if description.trim().is_empty() {
                     Classification::default()
                 } else {
-                    rules.with(|r| r.ruleset.classify(&a.description))
+                    rules.with(|r| r.ruleset.classify(description))
                 }
             }),
         })
     });
-    // The category in force: the visitor's pick, else what the text settles.
-    let category = Memo::new(move |_| {
-        answers
-            .with(|a| a.category)
-            .or_else(|| text.with(|t| t.confident))
+    // Exactly what the engine asks; while it refuses an answer, what it
+    // asked last, with the field in error.
+    let questions = Memo::new(move |previous: Option<&Vec<&'static str>>| {
+        decision.with(|d| asked(d.as_ref(), previous.map(Vec::as_slice)))
     });
-    let questions = Memo::new(move |_| answers.with(|a| a.questions(category.get())));
     // The questions are rendered a few at a time, one browser task each, so
     // that starting the widget never blocks the host page for long.
     let rendered = RwSignal::new(0);
-    render_in_steps(rendered, FIELDS.len());
+    render_in_steps(rendered, QUESTIONS.len());
     let error = Memo::new(move |_| {
         decision.with(|d| match d {
-            Some(Err(error)) => Some((error.path.clone(), error.message.clone())),
+            Some(Err(error)) => Some((error_field(error).to_owned(), error.message.clone())),
             _ => None,
         })
     });
@@ -251,10 +71,12 @@ pub fn Form(
                 <textarea
                     name="description"
                     rows="5"
-                    prop:value=move || answers.with(|a| a.description.clone())
+                    prop:value=move || answers.with(|a| a.get("description").unwrap_or_default().to_owned())
                     on:input=move |event| {
                         let value = event_target_value(&event);
-                        answers.update(|a| a.description = value);
+                        answers.update(|a| {
+                            a.set("description", &value);
+                        });
                     }
                 ></textarea>
             </label>
@@ -276,19 +98,28 @@ pub fn Form(
                 }}
             </div>
             <h2 class="triage-subheading">{move || texts().questions}</h2>
-            {FIELDS
+            {QUESTIONS
                 .iter()
                 .enumerate()
-                .map(|(index, field)| {
-                    let shown = move || questions.with(|list| list.contains(&field.question));
+                .map(|(index, question)| {
+                    let name = question.name;
+                    let shown = move || questions.with(|list| list.contains(&name));
                     let problem = move || {
-                        error.with(|e| e.as_ref().filter(|(path, _)| path == field.name).map(|(_, m)| m.clone()))
+                        error
+                            .with(|e| {
+                                e.as_ref()
+                                    .filter(|(field, _)| field == name)
+                                    .map(|(_, message)| message.clone())
+                            })
                     };
                     let ready = move || rendered.get() > index;
                     view! {
-                        <div class="triage-slot" hidden=move || !shown()>
+                        <div class="triage-slot" data-field=name hidden=move || !shown()>
                             <Show when=ready>
-                                {control(field, answers, ui, problem)}
+                                {control(question, answers, ui, problem)}
+                                <p class="triage-error" role="alert" hidden=move || problem().is_none()>
+                                    {move || problem().unwrap_or_default()}
+                                </p>
                             </Show>
                         </div>
                     }
@@ -318,16 +149,20 @@ fn suggestion_chip(
     answers: RwSignal<Answers>,
     t: &'static Texts,
 ) -> impl IntoView {
-    let pick = suggestion.category;
+    let pick = suggestion.category.as_str();
     let percent = (suggestion.score * 100.0).round() as u32;
     view! {
         <button
             type="button"
             class="triage-chip"
-            aria-pressed=move || (answers.with(|a| a.category) == Some(pick)).to_string()
-            on:click=move |_| answers.update(|a| a.category = Some(pick))
+            aria-pressed=move || (answers.with(|a| a.get("category") == Some(pick))).to_string()
+            on:click=move |_| {
+                answers.update(|a| {
+                    a.set("category", pick);
+                })
+            }
         >
-            <strong>{t.category_name(pick)}</strong>
+            <strong>{t.category_name(suggestion.category)}</strong>
             " "
             <span class="triage-score">{format!("{percent}%")}</span>
             <span class="triage-matched">
@@ -339,27 +174,48 @@ fn suggestion_chip(
     }
 }
 
-/// Renders one field with its control; `problem` is an input error about it.
+/// Renders one question with its control; `problem` is an input error
+/// about its field. An unanswered question shows no answer (no radio
+/// ticked); a select shows the field's contract default, which is what the
+/// engine assumes.
 fn control(
-    field: &'static Field,
+    question: &'static Question,
     answers: RwSignal<Answers>,
     ui: RwSignal<UiLang>,
     problem: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
 ) -> AnyView {
-    let label = move || (field.label)(ui.get().texts());
-    let value = move || answers.with(|a| (field.get)(a));
-    let pick = move |picked: String| answers.update(|a| (field.set)(a, &picked));
-    let options = move || (field.options)(ui.get().texts());
-    match field.control {
+    let name = question.name;
+    let label = move || question.label(ui.get().texts());
+    let answer = move || answers.with(|a| a.get(name).map(str::to_owned));
+    let shown = move || answer().or_else(|| question.default().map(str::to_owned));
+    let pick = move |picked: &str| {
+        answers.update(|a| {
+            a.set(name, picked.trim());
+        })
+    };
+    let options = move || question.options(ui.get().texts());
+    let invalid = move || problem().is_some().to_string();
+    match question.control {
         Control::Select => view! {
             <label class="triage-field">
                 <span class="triage-question">{label}</span>
-                <select name=field.name on:change=move |event| pick(event_target_value(&event))>
+                <select
+                    name=name
+                    aria-invalid=invalid
+                    on:change=move |event| pick(&event_target_value(&event))
+                >
                     {move || {
                         options()
                             .into_iter()
                             .map(|(option, text)| {
-                                view! { <option value=option selected=move || value() == option>{text}</option> }
+                                view! {
+                                    <option
+                                        value=option
+                                        selected=move || shown().unwrap_or_default() == option
+                                    >
+                                        {text}
+                                    </option>
+                                }
                             })
                             .collect_view()
                     }}
@@ -378,10 +234,10 @@ fn control(
                                 <label class="triage-radio">
                                     <input
                                         type="radio"
-                                        name=format!("triage-{}", field.name)
+                                        name=format!("triage-{name}")
                                         value=option
-                                        prop:checked=move || value() == option
-                                        on:change=move |_| pick(option.to_owned())
+                                        prop:checked=move || answer().as_deref() == Some(option)
+                                        on:change=move |_| pick(option)
                                     />
                                     <span>{text}</span>
                                 </label>
@@ -396,30 +252,29 @@ fn control(
             <label class="triage-check">
                 <input
                     type="checkbox"
-                    name=field.name
-                    prop:checked=move || value() == "1"
-                    on:change=move |event| pick(flag(event_target_checked(&event)))
+                    name=name
+                    prop:checked=move || shown().as_deref() == Some("true")
+                    on:change=move |event| {
+                        pick(if event_target_checked(&event) { "true" } else { "false" })
+                    }
                 />
                 <span>{label}</span>
             </label>
         }
         .into_any(),
-        Control::Text => view! {
+        Control::Text | Control::Date => view! {
             <label class="triage-field">
                 <span class="triage-question">{label}</span>
                 <input
-                    type="text"
-                    name=field.name
+                    type=if question.control == Control::Date { "date" } else { "text" }
+                    name=name
                     autocomplete="off"
                     spellcheck="false"
-                    prop:value=value
-                    aria-invalid=move || problem().is_some().to_string()
-                    on:change=move |event| pick(event_target_value(&event))
+                    prop:value=move || answer().unwrap_or_default()
+                    aria-invalid=invalid
+                    on:change=move |event| pick(&event_target_value(&event))
                 />
             </label>
-            <p class="triage-error" role="alert" hidden=move || problem().is_none()>
-                {move || problem().unwrap_or_default()}
-            </p>
         }
         .into_any(),
     }

@@ -10,7 +10,7 @@ pub mod form;
 pub mod zones;
 
 use crate::engine::{decide, Decision, InputError, Ruleset};
-use crate::widget::answers::{Answers, Presets};
+use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;
 use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use element::Rules;
@@ -28,7 +28,7 @@ pub fn with_engine<T>(f: impl FnOnce(&Ruleset, &IntlZones) -> T) -> T {
     ZONES.with(|zones| RULESET.with(|ruleset| f(ruleset, zones)))
 }
 
-/// Decides a case with `ruleset` and the browser's zone data.
+/// Decides a validated case with `ruleset` and the browser's zone data.
 pub fn decide_with(
     ruleset: &Ruleset,
     case: &crate::engine::Case,
@@ -70,7 +70,8 @@ pub struct Embedding {
     pub sync_url: bool,
     /// The interface language the host page asks for.
     pub ui: Option<UiLang>,
-    pub presets: Presets,
+    /// Answers the host page presets (the element's attributes).
+    pub presets: Answers,
     pub rules: RwSignal<Rules>,
 }
 
@@ -80,7 +81,7 @@ impl Default for Embedding {
             host: None,
             sync_url: true,
             ui: None,
-            presets: Presets::default(),
+            presets: Answers::default(),
             rules: RwSignal::new(Rules::shipped()),
         }
     }
@@ -95,7 +96,7 @@ pub fn initial_answers(embedding: &Embedding) -> Answers {
         &browser::time_zone(),
         languages.first().map_or("en", String::as_str),
     );
-    embedding.presets.apply(&mut fresh);
+    fresh.merge(&embedding.presets);
     if !embedding.sync_url {
         return fresh;
     }
@@ -144,9 +145,11 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             .duration_trunc(TimeDelta::minutes(1))
             .unwrap_or_else(|_| now.get())
     });
+    // No decision before the product is answered; the engine's own
+    // validation otherwise, so an error names the field to correct.
     let decision = Memo::new(move |_| {
         let case = answers.with(Answers::to_case)?;
-        Some(rules.with(|r| decide_with(&r.ruleset, &case, minute.get())))
+        Some(case.and_then(|case| rules.with(|r| decide_with(&r.ruleset, &case, minute.get()))))
     });
     if embedding.sync_url {
         Effect::new(move |_| browser::remember(&answers.with(Answers::to_query)));

@@ -1,302 +1,212 @@
-//! The visitor's answers as the widget holds them: what they typed and
-//! picked, which questions are still needed, and the round trip through the
-//! page URL (a shareable link) and the local draft. Pure Rust, tested natively.
+//! The visitor's answers as the widget holds them: the fields they answered,
+//! keyed by the engine's field names (`fields::CASE`, nested ones as
+//! `previous_case.number`), each written as the URL writes it; a field that
+//! is absent is unanswered. The same table turns the answers into the
+//! engine's input (a [`Raw`] tree validated by [`Case::from_raw`]) and
+//! carries them through the page URL and the local draft. Pure Rust, tested
+//! natively.
 
-use crate::engine::contract::case::PreviousCase;
-use crate::engine::contract::enums::{
-    Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
-};
-use crate::engine::contract::language::Language;
-use crate::engine::Case;
+use crate::engine::contract::enums::Location;
+use crate::engine::contract::fields::{self, Field, Kind};
+use crate::engine::contract::language::{Language, SupportLanguage};
+use crate::engine::{Case, InputError, Raw};
 
-/// Everything the visitor has answered. Unanswered questions hold their
-/// contract default, except the product, which the rules need.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Answers {
-    pub description: String,
-    pub role: Role,
-    pub product: Option<Product>,
-    /// The visitor's own pick; `None` lets the description decide.
-    pub category: Option<Category>,
-    pub impact: Option<Impact>,
-    pub commit_24x7: bool,
-    pub coverage: Coverage,
-    pub plan: Plan,
-    /// BCP 47 tag of the language the customer wants support in.
-    pub language: String,
-    pub location: Location,
-    pub time_zone: String,
-    pub preview: Preview,
-    pub admin_access: bool,
-    pub scope: Scope,
-    pub custom_code: bool,
-    pub previous_case: String,
-}
-
-/// Answers a host page presets (the `<support-triage>` attributes).
+/// What the visitor answered, in the order of the field table.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Presets {
-    pub role: Option<Role>,
-    pub product: Option<Product>,
-    pub plan: Option<Plan>,
-    pub location: Option<Location>,
-    pub time_zone: Option<String>,
-    /// Support language (a page in Japanese suggests support in Japanese).
-    pub language: Option<String>,
-}
-
-impl Presets {
-    pub fn apply(&self, answers: &mut Answers) {
-        if let Some(role) = self.role {
-            answers.role = role;
-        }
-        if self.product.is_some() {
-            answers.product = self.product;
-        }
-        if let Some(plan) = self.plan {
-            answers.plan = plan;
-        }
-        if let Some(location) = self.location {
-            answers.location = location;
-        }
-        if let Some(zone) = &self.time_zone {
-            answers.time_zone = zone.clone();
-        }
-        if let Some(language) = &self.language {
-            answers.language = language.clone();
-        }
-    }
-}
-
-/// A question the form can ask.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Question {
-    Role,
-    Product,
-    Category,
-    Impact,
-    Coverage,
-    Commit24x7,
-    Plan,
-    Language,
-    Location,
-    Preview,
-    AdminAccess,
-    Scope,
-    CustomCode,
-    PreviousCase,
+pub struct Answers {
+    /// (field path, value in the URL spelling).
+    values: Vec<(String, String)>,
 }
 
 impl Answers {
-    /// Fresh answers for a visitor whose browser says `time_zone` and `language`.
+    /// Fresh answers for a visitor whose browser says `time_zone` and
+    /// `language`: the zone, the calendar it suggests and the support
+    /// language are proposed; nothing else is answered.
     pub fn new(time_zone: &str, language: &str) -> Self {
-        Answers {
-            description: String::new(),
-            role: Role::CustomerAdmin,
-            product: None,
-            category: None,
-            impact: None,
-            commit_24x7: false,
-            coverage: Coverage::BusinessHours,
-            plan: Plan::Standard,
-            language: support_language_tag(language),
-            location: location_of(time_zone),
-            time_zone: time_zone.to_owned(),
-            preview: Preview::Ga,
-            admin_access: true,
-            scope: Scope::SingleFunction,
-            custom_code: false,
-            previous_case: String::new(),
-        }
+        let mut answers = Answers::default();
+        answers.set("time_zone", time_zone);
+        answers.set("location", location_of(time_zone).as_str());
+        answers.set("language", &support_language_tag(language));
+        answers
     }
 
-    /// The case to decide, once a product is chosen.
-    pub fn to_case(&self) -> Option<Case> {
-        let mut case = Case::new(self.product?);
-        case.description = self.description.clone();
-        case.role = self.role;
-        case.category = self.category;
-        case.impact = self.impact;
-        case.commit_24x7 = self.commit_24x7;
-        case.coverage = self.coverage;
-        case.plan = self.plan;
-        case.language = Language::parse(&self.language).unwrap_or_else(|_| Language::english());
-        case.location = self.location;
-        case.time_zone = self.time_zone.clone();
-        case.preview = self.preview;
-        case.admin_access = self.admin_access;
-        case.scope = self.scope;
-        case.custom_code = self.custom_code;
-        let number = self.previous_case.trim();
-        if !number.is_empty() {
-            case.previous_case = Some(PreviousCase {
-                number: number.to_owned(),
-                closed_on: None,
-                same_build: None,
-                same_environment: None,
-                same_error: None,
-                after_hotfix: None,
-            });
-        }
-        Some(case)
+    /// The answer to a field, if any.
+    pub fn get(&self, path: &str) -> Option<&str> {
+        self.values
+            .iter()
+            .find(|(name, _)| name == path)
+            .map(|(_, value)| value.as_str())
     }
 
-    /// The questions the current answers still need, in the order asked.
-    /// `category` is the category in force (chosen or read from the text).
-    pub fn questions(&self, category: Option<Category>) -> Vec<Question> {
-        let mut questions = vec![Question::Role, Question::Product, Question::Category];
-        let technical = !matches!(
-            category,
-            Some(
-                Category::Billing
-                    | Category::Subscription
-                    | Category::Licensing
-                    | Category::Marketplace
-                    | Category::RcaRequest
-                    | Category::Advisory
-            )
-        );
-        if technical && self.product != Some(Product::MarketplaceApp) {
-            questions.push(Question::Impact);
-            match self.impact {
-                Some(Impact::Critical) => questions.push(Question::Commit24x7),
-                Some(Impact::Moderate) => {
-                    questions.push(Question::Coverage);
-                    if self.coverage == Coverage::TwentyFourSeven {
-                        questions.push(Question::Commit24x7);
-                    }
-                }
-                _ => {}
+    /// The answered fields and their values, in table order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.values
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str()))
+    }
+
+    /// Answers a field. An empty value takes the answer back. A value the
+    /// field can never hold (not one of a choice's spellings, a flag other
+    /// than `true`/`false`) or a name that is no field of the case is
+    /// refused, and `false` returned; other values are kept as given, for
+    /// the engine to judge.
+    pub fn set(&mut self, path: &str, value: &str) -> bool {
+        let Some((position, field)) = locate(path) else {
+            return false;
+        };
+        if value.is_empty() {
+            self.values.retain(|(name, _)| name != path);
+            return true;
+        }
+        let value = match field.kind {
+            Kind::Choice(allowed) => match allowed.iter().find(|name| **name == value.trim()) {
+                Some(name) => (*name).to_owned(),
+                None => return false,
+            },
+            Kind::Flag => match value.trim() {
+                // "1"/"0": links written before the flags were spelt out.
+                "true" | "1" => "true".to_owned(),
+                "false" | "0" => "false".to_owned(),
+                _ => return false,
+            },
+            _ => value.to_owned(),
+        };
+        match self.values.iter_mut().find(|(name, _)| name == path) {
+            Some(slot) => slot.1 = value,
+            None => {
+                let at = self
+                    .values
+                    .iter()
+                    .position(|(name, _)| locate(name).is_some_and(|(other, _)| other > position))
+                    .unwrap_or(self.values.len());
+                self.values.insert(at, (path.to_owned(), value));
             }
         }
-        questions.extend([Question::Plan, Question::Language, Question::Location]);
-        if technical {
-            questions.push(Question::Preview);
+        true
+    }
+
+    /// Takes an answer back.
+    pub fn remove(&mut self, path: &str) {
+        self.values.retain(|(name, _)| name != path);
+    }
+
+    /// Answers `other`'s fields over these (a host page's presets).
+    pub fn merge(&mut self, other: &Answers) {
+        for (path, value) in other.iter() {
+            self.set(path, value);
         }
-        if self.role == Role::PartnerForCustomer && self.product == Some(Product::Azure) {
-            questions.push(Question::AdminAccess);
+    }
+
+    /// The answers as the engine's input: flags as booleans, dates lists as
+    /// lists, nested fields as a nested object, the rest as strings.
+    pub fn to_raw(&self) -> Raw {
+        let mut entries = Vec::new();
+        for field in fields::CASE {
+            match field.kind {
+                Kind::Object(nested) => {
+                    let inner: Vec<(String, Raw)> = nested
+                        .iter()
+                        .filter_map(|inner| {
+                            let value = self.get(&format!("{}.{}", field.name, inner.name))?;
+                            Some((inner.name.to_owned(), raw(inner, value)))
+                        })
+                        .collect();
+                    if !inner.is_empty() {
+                        entries.push((field.name.to_owned(), Raw::Object(inner)));
+                    }
+                }
+                _ => {
+                    if let Some(value) = self.get(field.name) {
+                        entries.push((field.name.to_owned(), raw(field, value)));
+                    }
+                }
+            }
         }
-        if category == Some(Category::Performance) {
-            questions.push(Question::Scope);
+        Raw::Object(entries)
+    }
+
+    /// The case to decide, validated by the engine. `None` while a required
+    /// field (the product) is not answered yet: there is no decision then.
+    pub fn to_case(&self) -> Option<Result<Case, InputError>> {
+        match Case::from_raw(&self.to_raw()) {
+            Err(error) if is_required(&error) && self.get(&error.path).is_none() => None,
+            result => Some(result),
         }
-        if technical {
-            questions.push(Question::CustomCode);
-        }
-        if category == Some(Category::FollowUp) || !self.previous_case.trim().is_empty() {
-            questions.push(Question::PreviousCase);
-        }
-        questions
     }
 
     /// The answers as a URL query (`product=azure&impact=critical…`), with
-    /// the contract's field names; defaults are left out.
+    /// the engine's field names and spellings.
     pub fn to_query(&self) -> String {
-        let fresh = Answers::new(&self.time_zone, &self.language);
-        let mut pairs: Vec<(&str, String)> = Vec::new();
-        let mut put = |key: &'static str, value: String, default: String| {
-            if value != default {
-                pairs.push((key, value));
-            }
-        };
-        let text = |value: Option<&'static str>| value.unwrap_or_default().to_owned();
-        put("description", self.description.clone(), String::new());
-        put(
-            "role",
-            self.role.as_str().into(),
-            fresh.role.as_str().into(),
-        );
-        put(
-            "product",
-            text(self.product.map(Product::as_str)),
-            String::new(),
-        );
-        put(
-            "category",
-            text(self.category.map(Category::as_str)),
-            String::new(),
-        );
-        put(
-            "impact",
-            text(self.impact.map(Impact::as_str)),
-            String::new(),
-        );
-        put("commit_24x7", flag(self.commit_24x7), flag(false));
-        put(
-            "coverage",
-            self.coverage.as_str().into(),
-            fresh.coverage.as_str().into(),
-        );
-        put(
-            "plan",
-            self.plan.as_str().into(),
-            fresh.plan.as_str().into(),
-        );
-        put("language", self.language.clone(), String::new());
-        put("location", self.location.as_str().into(), String::new());
-        put("time_zone", self.time_zone.clone(), String::new());
-        put(
-            "preview",
-            self.preview.as_str().into(),
-            fresh.preview.as_str().into(),
-        );
-        put("admin_access", flag(self.admin_access), flag(true));
-        put(
-            "scope",
-            self.scope.as_str().into(),
-            fresh.scope.as_str().into(),
-        );
-        put("custom_code", flag(self.custom_code), flag(false));
-        put("previous_case", self.previous_case.clone(), String::new());
-        pairs
+        self.values
             .iter()
-            .map(|(key, value)| format!("{key}={}", percent_encode(value)))
+            .map(|(name, value)| format!("{name}={}", percent_encode(value)))
             .collect::<Vec<_>>()
             .join("&")
     }
 
-    /// Answers read back from a query; what is missing or unreadable keeps
+    /// Answers read back from a query over `base`; what is missing or can
+    /// never be right (an unknown field, a spelling no choice has) keeps
     /// the value of `base`, so a damaged link loses nothing else.
     pub fn from_query(query: &str, base: Answers) -> Answers {
         let mut answers = base;
         for pair in query.trim_start_matches('?').split('&') {
-            let Some((key, value)) = pair.split_once('=') else {
-                continue;
-            };
-            let value = percent_decode(value);
-            let value = value.as_str();
-            match key {
-                "description" => answers.description = value.to_owned(),
-                "role" => set(&mut answers.role, Role::parse(value)),
-                "product" => answers.product = Product::parse(value).or(answers.product),
-                "category" => answers.category = Category::parse(value).or(answers.category),
-                "impact" => answers.impact = Impact::parse(value).or(answers.impact),
-                "commit_24x7" => answers.commit_24x7 = value == "1",
-                "coverage" => set(&mut answers.coverage, Coverage::parse(value)),
-                "plan" => set(&mut answers.plan, Plan::parse(value)),
-                "language" if Language::parse(value).is_ok() => answers.language = value.to_owned(),
-                "location" => set(&mut answers.location, Location::parse(value)),
-                "time_zone" if !value.is_empty() => answers.time_zone = value.to_owned(),
-                "preview" => set(&mut answers.preview, Preview::parse(value)),
-                "admin_access" => answers.admin_access = value != "0",
-                "scope" => set(&mut answers.scope, Scope::parse(value)),
-                "custom_code" => answers.custom_code = value == "1",
-                "previous_case" => answers.previous_case = value.to_owned(),
-                _ => {}
+            if let Some((name, value)) = pair.split_once('=') {
+                answers.set(&percent_decode(name), &percent_decode(value));
             }
         }
         answers
     }
 }
 
-fn set<T>(slot: &mut T, parsed: Option<T>) {
-    if let Some(value) = parsed {
-        *slot = value;
+/// A field of the case by path, with its place in the table (nested fields
+/// sort inside their object). An object itself is answered through its
+/// fields, so it has no place of its own.
+fn locate(path: &str) -> Option<((usize, usize), &'static Field)> {
+    let (outer, inner) = match path.split_once('.') {
+        Some((outer, inner)) => (outer, Some(inner)),
+        None => (path, None),
+    };
+    let index = fields::CASE.iter().position(|field| field.name == outer)?;
+    match (fields::CASE[index].kind, inner) {
+        (Kind::Object(nested), Some(inner)) => {
+            let at = nested.iter().position(|field| field.name == inner)?;
+            Some(((index, at), &nested[at]))
+        }
+        (Kind::Object(_), None) | (_, Some(_)) => None,
+        (_, None) => Some(((index, 0), &fields::CASE[index])),
     }
 }
 
-/// A yes/no answer as the URL and the form write it: "1" or "0".
-pub fn flag(value: bool) -> String {
-    if value { "1" } else { "0" }.to_owned()
+/// Whether an error is about a top-level field of the table that has no
+/// default (the product): while unanswered, there is nothing to decide.
+fn is_required(error: &InputError) -> bool {
+    !error.path.contains('.') && locate(&error.path).is_some_and(|(_, field)| field.required)
+}
+
+/// One answer as the engine reads it.
+fn raw(field: &Field, value: &str) -> Raw {
+    match field.kind {
+        Kind::Flag => match value {
+            "true" => Raw::Bool(true),
+            "false" => Raw::Bool(false),
+            other => Raw::Text(other.to_owned()),
+        },
+        Kind::Dates => Raw::List(
+            value
+                .split(',')
+                .map(str::trim)
+                .filter(|date| !date.is_empty())
+                .map(|date| Raw::Text(date.to_owned()))
+                .collect(),
+        ),
+        _ => Raw::Text(value.to_owned()),
+    }
+}
+
+/// The field an input error is about: its path without a list index
+/// (`holidays[2]` → `holidays`), so the form can show it there.
+pub fn error_field(error: &InputError) -> &str {
+    error.path.split('[').next().unwrap_or_default()
 }
 
 /// The support language closest to a browser language: `ja-JP` → `ja`,
@@ -308,15 +218,14 @@ pub fn support_language_tag(browser: &str) -> String {
     let tag = language.as_str();
     let primary = tag.split('-').next().unwrap_or("en");
     match (primary, language.support_language()) {
-        ("zh", Some(crate::engine::contract::language::SupportLanguage::TraditionalChinese)) => {
-            "zh-Hant".into()
-        }
+        ("zh", Some(SupportLanguage::TraditionalChinese)) => "zh-Hant".into(),
         ("zh", _) => "zh-Hans".into(),
         (primary, _) => primary.into(),
     }
 }
 
-/// The RT-4 calendar a time zone suggests.
+/// The RT-4 calendar a time zone suggests, as a first answer the visitor
+/// can change.
 pub fn location_of(time_zone: &str) -> Location {
     const NORTH_AMERICA: &[&str] = &[
         "America/New_York",

@@ -53,7 +53,7 @@ describe("the support portal page", () => {
     assert.equal(await triage.getByLabel("Support plan").inputValue(), "professional_direct");
     await triage.getByLabel("What is wrong?").fill("Production is down, the sales app crashes");
     await triage.getByLabel("Production is down or badly degraded: we need help now").check();
-    await triage.locator("input[name=triage-commit][value='1']").check();
+    await triage.locator("input[name=triage-commit_24x7][value=true]").check();
     await page.waitForFunction(() => document.getElementById("request-severity").value === "A");
     assert.equal(await page.locator("#request-path").inputValue(), "PTH-1");
     assert.match(await page.locator("#request-due").inputValue(), /^\d{4}-\d\d-\d\dT\d\d:\d\d:00Z$/);

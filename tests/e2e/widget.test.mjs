@@ -57,7 +57,7 @@ describe("a visitor", () => {
     await page.getByLabel("What is wrong?").fill("Production is down: nobody can save sales orders, error 0x80040216");
     await page.getByLabel("Which product?").selectOption("dynamics365");
     await page.getByLabel("Production is down or badly degraded: we need help now").check();
-    await page.locator("input[name=triage-commit][value='1']").check();
+    await page.locator("input[name=triage-commit_24x7][value=true]").check();
     await assert.doesNotReject(card(page).getByText("A: critical").waitFor());
     const text = await card(page).innerText();
     assert.match(text, /within 1 h/);

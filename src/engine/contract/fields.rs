@@ -38,6 +38,8 @@ pub struct Field {
     /// The contract default as the URL form writes it; `None`: no default
     /// (required, or absent until given).
     pub default: Option<&'static str>,
+    /// Whether a case must give it (no decision without it).
+    pub required: bool,
 }
 
 impl Field {
@@ -55,12 +57,22 @@ const fn field(name: &'static str, kind: Kind, default: Option<&'static str>) ->
         name,
         kind,
         default,
+        required: false,
+    }
+}
+
+const fn required(name: &'static str, kind: Kind) -> Field {
+    Field {
+        name,
+        kind,
+        default: None,
+        required: true,
     }
 }
 
 /// The earlier case's fields (REO-0..5).
 pub const PREVIOUS_CASE: &[Field] = &[
-    field("number", Kind::Text, None),
+    required("number", Kind::Text),
     field("closed_on", Kind::Date, None),
     field("same_build", Kind::Flag, None),
     field("same_environment", Kind::Flag, None),
@@ -71,7 +83,7 @@ pub const PREVIOUS_CASE: &[Field] = &[
 /// The case's fields, in contract order.
 pub const CASE: &[Field] = &[
     field("role", Kind::Choice(Role::NAMES), Some("customer_admin")),
-    field("product", Kind::Choice(Product::NAMES), None),
+    required("product", Kind::Choice(Product::NAMES)),
     field("description", Kind::Text, Some("")),
     field("category", Kind::Choice(Category::NAMES), None),
     field("impact", Kind::Choice(Impact::NAMES), None),

@@ -8,7 +8,7 @@ mod category;
 mod coverage;
 pub mod overlay;
 mod path;
-mod questions;
+pub mod questions;
 mod reopen;
 mod response;
 pub mod rules;

@@ -11,13 +11,18 @@ use crate::engine::contract::enums::{
     Category, CategorySource, Coverage, Plan, Preview, Product, Role, Severity, Signal,
 };
 
+/// The questions every case starts with: who files, about which product,
+/// and (when the text does not settle it) what kind of request it is. They
+/// are all an interface can ask before there is a decision.
+pub const OPENING: [&str; 3] = ["role", "product", "category"];
+
 pub(super) fn decide(
     case: &Case,
     kind: &Kind,
     severity: &Severities,
     text: &Classification,
 ) -> Vec<&'static str> {
-    let mut questions = vec!["role", "product", "category"];
+    let mut questions = OPENING.to_vec();
     if severity.applies {
         questions.push("impact");
         match severity.requested {
