@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-/// The messages of one language, sorted by key.
+/// The messages of one language, in file order.
 #[derive(Debug)]
 pub struct Catalogue {
     language: &'static str,
@@ -61,14 +61,14 @@ impl Catalogue {
                 .strip_prefix('"')
                 .and_then(|inner| inner.strip_suffix('"'))
                 .unwrap_or(value);
-            entries.push((key.trim(), value));
-        }
-        entries.sort_by_key(|&(key, _)| key);
-        if let Some(pair) = entries.windows(2).find(|pair| pair[0].0 == pair[1].0) {
-            return Err(CatalogueError {
-                line: 0,
-                message: format!("the key {} is given twice", pair[0].0),
-            });
+            let key = key.trim();
+            if entries.iter().any(|&(seen, _)| seen == key) {
+                return Err(CatalogueError {
+                    line: index + 1,
+                    message: format!("the key {key} is given twice"),
+                });
+            }
+            entries.push((key, value));
         }
         Ok(Catalogue { language, entries })
     }
@@ -78,17 +78,19 @@ impl Catalogue {
         self.language
     }
 
-    /// Every key, sorted.
+    /// Every key, in file order.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.entries.iter().map(|&(key, _)| key)
     }
 
     /// The raw text of a key.
     pub fn get(&self, key: &str) -> Option<&'static str> {
+        // A few hundred keys: a linear search costs microseconds and spares
+        // the widget a sort routine.
         self.entries
-            .binary_search_by_key(&key, |&(k, _)| k)
-            .ok()
-            .map(|index| self.entries[index].1)
+            .iter()
+            .find(|&&(k, _)| k == key)
+            .map(|&(_, text)| text)
     }
 
     /// The message `key` with its `{name}` arguments filled in. A missing
