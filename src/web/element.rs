@@ -3,6 +3,7 @@
 //! into its shadow root. The element class itself is `www/element.js`.
 
 use super::{App, Embedding};
+use crate::engine::contract::raw::quoted;
 use crate::engine::Ruleset;
 use crate::widget::answers::{support_language_tag, Answers};
 use crate::widget::i18n::UiLang;
@@ -135,7 +136,8 @@ fn presets(host: &HtmlElement) -> Answers {
         if !presets.set(field, value.trim()) {
             web_sys::console::warn_1(
                 &format!(
-                    "<support-triage>: {attribute}={value:?} is not a known value; it is ignored"
+                    "<support-triage>: {attribute}={} is not a known value; it is ignored",
+                    quoted(&value)
                 )
                 .into(),
             );
@@ -172,7 +174,7 @@ fn load_rules(host: &HtmlElement) {
             wasm_bindgen_futures::spawn_local(async move {
                 let rules = match fetch_overlay(&url).await {
                     Ok(value) => apply_overlay(value),
-                    Err(problem) => failed(format!("rules {url:?}: {problem}")),
+                    Err(problem) => failed(format!("rules {}: {problem}", quoted(&url))),
                 };
                 if let Some(signal) = rules_signal(&host) {
                     signal.set(rules);

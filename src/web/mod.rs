@@ -40,6 +40,9 @@ pub fn decide_with(
 /// Starts the module: defines `<support-triage>`, whose elements mount the
 /// widget. Building the vocabulary waits until the page is idle.
 pub fn start() {
+    // Panic messages in the console while developing; a release build
+    // aborts on panic and spares the hook's formatting code.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     if web_sys::window()
         .and_then(|window| window.document())

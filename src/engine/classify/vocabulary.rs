@@ -1,10 +1,11 @@
 //! The vocabulary: phrases per category and per signal, read from plain-text
 //! lists (one per language, in `vocabulary/*.txt`) that a support person can
-//! edit without touching code. The format is described at the top of each
-//! list.
+//! edit without touching code. The format is described in the folder's
+//! `README.md`.
 
 use super::normalize::normalize;
 use crate::engine::contract::enums::{Category, Signal};
+use crate::engine::contract::raw::quoted;
 
 /// What a phrase is evidence for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -142,7 +143,7 @@ impl Vocabulary {
                 if section.is_none() {
                     first_error.get_or_insert(error(format!(
                         "unknown section [{heading}]; use a category ({}), signal:NAME ({}), negation:before or negation:after",
-                        Category::allowed().join(", "),
+                        Category::NAMES.join(", "),
                         Signal::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
                     )));
                 }
@@ -167,7 +168,10 @@ impl Vocabulary {
         let (phrase, weight) = match line.rsplit_once(" = ") {
             Some((phrase, weight)) => {
                 let weight = parse_weight(weight.trim()).ok_or_else(|| {
-                    format!("weight {weight:?} is not a number from 0.1 to 5, e.g. 2 or 0.5")
+                    format!(
+                        "weight {} is not a number from 0.1 to 5, e.g. 2 or 0.5",
+                        quoted(weight)
+                    )
                 })?;
                 (phrase.trim(), weight)
             }
@@ -177,7 +181,7 @@ impl Vocabulary {
         let open_end = phrase.ends_with('*');
         let chars: Vec<char> = normalize(phrase.trim_matches('*')).chars().collect();
         if chars.is_empty() {
-            return Err(format!("{phrase:?} has no letters once normalised"));
+            return Err(format!("{} has no letters once normalised", quoted(phrase)));
         }
         let target = match section {
             Section::Category(category) => Target::Category(category),

@@ -84,31 +84,39 @@ impl Case {
     pub fn from_raw(raw: &Raw) -> Result<Case, InputError> {
         let object = ObjectReader::of(raw, "", &fields::names(fields::CASE))?;
         let product = object
-            .enumerated("product", Product::parse, Product::allowed)?
+            .choice("product", Product::NAMES)?
+            .and_then(Product::parse)
             .ok_or_else(|| {
                 let mut error = InputError::new(
                     "product",
-                    format!("is required; use one of: {}", Product::allowed().join(", ")),
+                    format!("is required; use one of: {}", Product::NAMES.join(", ")),
                 );
-                error.allowed = Product::allowed();
+                error.allowed = Product::NAMES.to_vec();
                 error
             })?;
         let mut case = Case::new(product);
-        if let Some(role) = object.enumerated("role", Role::parse, Role::allowed)? {
+        if let Some(role) = object.choice("role", Role::NAMES)?.and_then(Role::parse) {
             case.role = role;
         }
         if let Some(description) = object.text("description")? {
             case.description = description.to_owned();
         }
-        case.category = object.enumerated("category", Category::parse, Category::allowed)?;
-        case.impact = object.enumerated("impact", Impact::parse, Impact::allowed)?;
+        case.category = object
+            .choice("category", Category::NAMES)?
+            .and_then(Category::parse);
+        case.impact = object
+            .choice("impact", Impact::NAMES)?
+            .and_then(Impact::parse);
         if let Some(value) = object.boolean("commit_24x7")? {
             case.commit_24x7 = value;
         }
-        if let Some(value) = object.enumerated("coverage", Coverage::parse, Coverage::allowed)? {
+        if let Some(value) = object
+            .choice("coverage", Coverage::NAMES)?
+            .and_then(Coverage::parse)
+        {
             case.coverage = value;
         }
-        if let Some(value) = object.enumerated("plan", Plan::parse, Plan::allowed)? {
+        if let Some(value) = object.choice("plan", Plan::NAMES)?.and_then(Plan::parse) {
             case.plan = value;
         }
         if let Some(tag) = object.text("language")? {
@@ -116,7 +124,10 @@ impl Case {
                 InputError::new("language", format!("{} {why}", quoted_excerpt(tag)))
             })?;
         }
-        if let Some(value) = object.enumerated("location", Location::parse, Location::allowed)? {
+        if let Some(value) = object
+            .choice("location", Location::NAMES)?
+            .and_then(Location::parse)
+        {
             case.location = value;
         }
         if let Some(zone) = object.text("time_zone")? {
@@ -145,10 +156,13 @@ impl Case {
         if let Some(value) = object.boolean("admin_access")? {
             case.admin_access = value;
         }
-        if let Some(value) = object.enumerated("preview", Preview::parse, Preview::allowed)? {
+        if let Some(value) = object
+            .choice("preview", Preview::NAMES)?
+            .and_then(Preview::parse)
+        {
             case.preview = value;
         }
-        if let Some(value) = object.enumerated("scope", Scope::parse, Scope::allowed)? {
+        if let Some(value) = object.choice("scope", Scope::NAMES)?.and_then(Scope::parse) {
             case.scope = value;
         }
         if let Some(value) = object.boolean("custom_code")? {

@@ -28,11 +28,6 @@ macro_rules! contract_enum {
             pub fn parse(text: &str) -> Option<Self> {
                 match text { $($text => Some($name::$variant),)+ _ => None }
             }
-
-            /// The spellings accepted as input, for error messages.
-            pub fn allowed() -> Vec<&'static str> {
-                Self::NAMES.to_vec()
-            }
         }
 
         impl Serialize for $name {

@@ -46,7 +46,30 @@ pub fn quoted_excerpt(text: &str) -> String {
     if text.chars().nth(LIMIT).is_some() {
         excerpt.push('…');
     }
-    format!("{excerpt:?}")
+    quoted(&excerpt)
+}
+
+/// Text in double quotes with quotes, backslashes and control characters
+/// escaped, JSON-style. Written by hand: `{:?}` would compile Unicode's
+/// printable-character tables into the widget.
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => {
+                out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 impl<'de> Deserialize<'de> for Raw {
@@ -236,22 +259,26 @@ impl<'a> ObjectReader<'a> {
         }
     }
 
-    pub fn enumerated<T>(
+    /// The field's spelling when it is one of `allowed`; any other value is
+    /// an error that lists them.
+    pub fn choice(
         &self,
         name: &str,
-        parse: fn(&str) -> Option<T>,
-        allowed: fn() -> Vec<&'static str>,
-    ) -> Result<Option<T>, InputError> {
+        allowed: &'static [&'static str],
+    ) -> Result<Option<&'static str>, InputError> {
         let Some(raw) = self.get(name) else {
             return Ok(None);
         };
-        match raw {
-            Raw::Text(text) => match parse(text.trim()) {
-                Some(value) => Ok(Some(value)),
-                None => Err(InputError::not_allowed(&self.path(name), raw, allowed())),
-            },
-            other => Err(InputError::not_allowed(&self.path(name), other, allowed())),
+        if let Raw::Text(text) = raw {
+            if let Some(&spelling) = allowed.iter().find(|&&spelling| spelling == text.trim()) {
+                return Ok(Some(spelling));
+            }
         }
+        Err(InputError::not_allowed(
+            &self.path(name),
+            raw,
+            allowed.to_vec(),
+        ))
     }
 }
 

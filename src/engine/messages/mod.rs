@@ -1,6 +1,8 @@
 //! Every sentence the engine writes comes from a catalogue: one plain-text
-//! file per language (`en.txt` beside this file), keyed by stable IDs, with
-//! named arguments in braces. A plural is written as two keys, `key.one` and
+//! file per language (`en.txt` beside this file), one message a line,
+//! `key = text`, keyed by stable IDs, with named arguments in braces; `#`
+//! starts a comment line. Product names and a portal's menu names stay as
+//! the portal spells them. A plural is written as two keys, `key.one` and
 //! `key.other`, chosen by the language's plural rule. A value in double
 //! quotes keeps its outer spaces.
 //!

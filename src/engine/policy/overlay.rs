@@ -60,10 +60,12 @@ fn apply_target(rules: &mut Ruleset, raw: &Raw, prefix: &str) -> Result<(), Inpu
     let fields = ObjectReader::of(raw, prefix, TARGET_FIELDS)?;
     let required = |name: &str| InputError::new(format!("{prefix}{name}"), "is required");
     let plan = fields
-        .enumerated("plan", Plan::parse, Plan::allowed)?
+        .choice("plan", Plan::NAMES)?
+        .and_then(Plan::parse)
         .ok_or_else(|| required("plan"))?;
     let severity = fields
-        .enumerated("severity", Severity::parse, Severity::allowed)?
+        .choice("severity", Severity::NAMES)?
+        .and_then(Severity::parse)
         .ok_or_else(|| required("severity"))?;
     let minutes = match fields.get("minutes") {
         Some(Raw::Number(n)) if n.fract() == 0.0 && (1.0..=MAX_MINUTES).contains(n) => *n as u32,
