@@ -34,6 +34,56 @@ async function sizes() {
   return rows;
 }
 
+/** Every file under dist/, recursively, as paths relative to `dir`. */
+async function filesUnder(dir, prefix = "") {
+  const found = [];
+  for (const entry of await readdir(join(dir, prefix), { withFileTypes: true })) {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) found.push(...(await filesUnder(dir, name)));
+    else found.push(name);
+  }
+  return found;
+}
+
+/**
+ * The files fetched on demand, not at boot (outside the budget): every file
+ * under dist/locales/, per language its catalogue (`<tag>.txt`, fetched when
+ * the interface language is not English, which is built in) and its "Why?"
+ * texts (`why/<tag>.txt`, fetched when the panel opens, with `sources.txt`).
+ */
+async function onDemand() {
+  const dir = join(DIST, "locales");
+  let names;
+  try {
+    names = await filesUnder(dir);
+  } catch {
+    return [];
+  }
+  const tags = names
+    .filter((name) => !name.includes("/") && name.endsWith(".txt") && name !== "sources.txt")
+    .map((name) => name.slice(0, -4))
+    .sort((a, b) => (a === "en" ? -1 : b === "en" ? 1 : a.localeCompare(b)));
+  const order = [...tags.flatMap((tag) => [`${tag}.txt`, `why/${tag}.txt`]), "sources.txt"];
+  const listed = [...order.filter((name) => names.includes(name)), ...names.filter((name) => !order.includes(name)).sort()];
+  const rows = [];
+  for (const name of listed) {
+    const body = await readFile(join(dir, name));
+    const tag = name.replace(/^why\//, "").replace(/\.txt$/, "");
+    const when =
+      name === "sources.txt"
+        ? "the \"Why?\" panel opens (any language)"
+        : name.startsWith("why/")
+          ? `the "Why?" panel opens (${tag})`
+          : tag === "en"
+            ? "never: English is built into the wasm"
+            : tags.includes(tag)
+              ? `the interface language is ${tag}`
+              : "";
+    rows.push({ name, tag, when, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  return rows;
+}
+
 // Installed before the page's own scripts: records long tasks and the
 // moment the widget is mounted and its description box usable.
 const PROBE = () => {
@@ -70,6 +120,14 @@ async function boot(browser, url) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 const files = await sizes();
+const demand = await onDemand();
+// What one visitor fetches at most: the largest fetched catalogue (not
+// English's), and with the "Why?" panel open its why/ file and sources.txt.
+const largest = demand
+  .filter((f) => !f.name.includes("/") && f.name !== "sources.txt" && f.tag !== "en")
+  .sort((a, b) => b.gzip - a.gzip)[0];
+const whyOf = (tag) => demand.find((f) => f.name === `why/${tag}.txt`);
+const sources = demand.find((f) => f.name === "sources.txt");
 const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
 const site = await serve();
 const browser = await launch();
@@ -95,6 +153,28 @@ const lines = [
   "",
   `Budget: ${kb(BUDGET_GZIP)} gzip in all. ${total.gzip <= BUDGET_GZIP ? "Met" : "BROKEN"}.`,
   "",
+  ...(demand.length
+    ? [
+        "## On demand",
+        "",
+        "Fetched from `locales/` only when needed, never at boot, so not in the budget above.",
+        "",
+        "| file | raw | gzip | fetched when |",
+        "| --- | ---: | ---: | --- |",
+        ...demand.map((f) => `| locales/${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${f.when} |`),
+        "",
+        ...(largest
+          ? [
+              `Largest language download: locales/${largest.name}, ${kb(largest.raw)} raw, ${kb(largest.gzip)} gzip, on top of the boot set` +
+                (whyOf(largest.tag) && sources
+                  ? `; opening "Why?" adds locales/why/${largest.tag}.txt and locales/sources.txt, ` +
+                    `${kb(largest.gzip + whyOf(largest.tag).gzip + sources.gzip)} gzip in all for that visitor.`
+                  : "."),
+              "",
+            ]
+          : []),
+      ]
+    : []),
   `Boot in headless Chromium (${RUNS} runs, loopback server): navigation to an interactive widget, median ${ready.toFixed(0)} ms;`,
   `longest main-thread task while starting: median ${longest.toFixed(0)} ms, best run ${best.toFixed(0)} ms, worst ${worst.toFixed(0)} ms.`,
   `Chromium reports only tasks over 50 ms, so 0 means none. The budget (${BUDGET_LONG_TASK_MS} ms) fails only when even the`,

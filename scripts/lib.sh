@@ -78,15 +78,15 @@ ensure_wasm_pack() {
   ensure_cargo_tool wasm-pack "$WASM_PACK_VERSION" wasm-pack --locked
 }
 
-# Debian's Chromium and its matching ChromeDriver for the browser tests, and a
-# Japanese font so that screenshots of Japanese pages are readable.
+# Debian's Chromium and its matching ChromeDriver for the browser tests, and
+# Japanese and Chinese fonts so that screenshots of those pages are readable.
 ensure_chromium() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi ipa; then
-    say "installing Chromium, ChromeDriver and a Japanese font (Debian packages)"
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! fc-list 2>/dev/null | grep -qi ipa || ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+    say "installing Chromium, ChromeDriver and Japanese and Chinese fonts (Debian packages)"
     local sudo=""
     [ "$(id -u)" = 0 ] || sudo="sudo"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver fonts-ipafont-gothic fonts-noto-cjk >/dev/null
   fi
 }
 

@@ -4,6 +4,7 @@
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Output, Stdio};
+use support_triage::engine::messages;
 use support_triage::engine::policy::rules::RULES;
 
 const NOW: &str = "2026-11-18T03:15:00Z";
@@ -317,10 +318,10 @@ fn rules_prints_a_rule_with_its_source() {
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     assert!(text.starts_with("SEV-2: Choosing A commits"), "{text}");
-    assert!(text.contains("source: 003"), "{text}");
+    assert!(text.contains("Source: 003"), "{text}");
 }
 
-const DESIGN: &str = "design (the project's own decision): ";
+const DESIGN: &str = "Design decision of this project: ";
 
 #[test]
 fn rules_labels_as_design_only_the_sentence_that_is() {
@@ -328,17 +329,21 @@ fn rules_labels_as_design_only_the_sentence_that_is() {
     assert!(output.status.success());
     let text = String::from_utf8(output.stdout).unwrap();
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines.len(), 3, "{text}");
+    assert_eq!(lines.len(), 4, "{text}");
     assert!(
         lines[0].starts_with("SEV-3: Choosing 24x7 for a B commits"),
         "the sourced sentence comes first, unlabelled: {text}"
     );
     assert_eq!(
         lines[1],
-        "    source: 003 (Dynamics 365 / Power Platform support overview)"
+        "    Source: 003 (Dynamics 365 / Power Platform support overview)"
     );
     assert!(
-        lines[2].starts_with(&format!("    {DESIGN}When 24x7 is asked for a B")),
+        lines[2].starts_with("        «") && lines[2].ends_with('»'),
+        "then the source's own words, quoted: {text}"
+    );
+    assert!(
+        lines[3].starts_with(&format!("    {DESIGN}When 24x7 is asked for a B")),
         "{text}"
     );
 
@@ -363,22 +368,31 @@ fn every_rule_prints_its_sourced_and_design_sentences_where_they_belong() {
     let text = String::from_utf8(output.stdout).unwrap();
     for rule in RULES {
         let id = rule.id.as_str();
-        let expected = if rule.sourced.is_empty() {
-            vec![format!("{id}: {DESIGN}{}", rule.design)]
-        } else {
-            let mut lines = vec![format!("{id}: {}", rule.sourced)];
-            if !rule.sources.is_empty() {
-                let sources: Vec<String> = rule
-                    .sources
-                    .iter()
-                    .map(|source| format!("{} ({})", source.code(), source.title()))
-                    .collect();
-                lines.push(format!("    source: {}", sources.join("; ")));
+        let english = messages::why_for("en").expect("the English Why? texts");
+        let quotes = messages::quotes().expect("src/locales/sources.txt");
+        let expected = match rule.sourced_text(english) {
+            None => vec![format!(
+                "{id}: {DESIGN}{}",
+                rule.design_text(english).unwrap()
+            )],
+            Some(sourced) => {
+                let mut lines = vec![format!("{id}: {sourced}")];
+                for source in rule.sources {
+                    lines.push(format!(
+                        "    Source: {} ({})",
+                        source.code(),
+                        source.title(english)
+                    ));
+                    let quote = source
+                        .quote(rule.id, quotes)
+                        .expect("every source is quoted");
+                    lines.push(format!("        «{quote}»"));
+                }
+                if let Some(design) = rule.design_text(english) {
+                    lines.push(format!("    {DESIGN}{design}"));
+                }
+                lines
             }
-            if !rule.design.is_empty() {
-                lines.push(format!("    {DESIGN}{}", rule.design));
-            }
-            lines
         };
         let block = expected.join("\n") + "\n";
         assert!(

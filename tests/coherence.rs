@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
-use support_triage::engine::contract::decision::{DecidedField, Decision};
+use support_triage::engine::contract::decision::{DecidedField, Decision, Link};
 use support_triage::engine::contract::enums::{
     Category, Coverage, Impact, Location, Plan, Preview, Product, Reopen, Role, Scope, Severity,
 };
@@ -798,8 +798,14 @@ impl Walker {
             Some(index) => {
                 self.findings.rows_used[index] += 1;
                 let row = &self.ruleset.path_rows[index];
-                let links = self.ruleset.path(row.route).map(|template| &template.links);
-                if row.rule != path || links.is_some_and(|links| *links != d.path.links) {
+                // A route is told by its links' addresses (their labels are
+                // in the decision's language).
+                let urls = |links: &[Link]| links.iter().map(|l| l.url.clone()).collect::<Vec<_>>();
+                let links = self
+                    .ruleset
+                    .path(row.route)
+                    .map(|template| urls(&template.links));
+                if row.rule != path || links.is_some_and(|links| links != urls(&d.path.links)) {
                     fail(
                         format!(
                             "table: path differs from the first matching row {index} ({} {})",

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
-use support_triage::engine::messages::Catalogue;
+use support_triage::engine::messages::{self, Catalogue};
 
 /// Every string literal in the engine's policy sources that looks like a key.
 fn keys_named_in_code() -> BTreeSet<String> {
@@ -29,7 +29,7 @@ fn keys_named_in_code() -> BTreeSet<String> {
 
 #[test]
 fn every_key_the_policy_names_is_in_the_catalogue() {
-    let english = Catalogue::english();
+    let english = messages::english();
     let keys = keys_named_in_code();
     assert!(keys.len() > 100, "found only {} keys", keys.len());
     let missing: Vec<&String> = keys
@@ -42,7 +42,7 @@ fn every_key_the_policy_names_is_in_the_catalogue() {
 #[test]
 fn every_policy_message_in_the_catalogue_is_used() {
     let named = keys_named_in_code();
-    let unused: Vec<&str> = Catalogue::english()
+    let unused: Vec<&str> = messages::english()
         .keys()
         .filter(|key| {
             ["why.", "notice.", "path.pth"]
@@ -59,7 +59,7 @@ fn every_policy_message_in_the_catalogue_is_used() {
 
 #[test]
 fn arguments_are_filled_and_plurals_chosen() {
-    let english = Catalogue::english();
+    let english = messages::english();
     assert_eq!(english.count("duration.hours", 1, &[]), "1 hour");
     assert_eq!(english.count("duration.hours", 4, &[]), "4 hours");
     assert_eq!(

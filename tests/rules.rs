@@ -11,6 +11,7 @@ use serde_json::Value;
 use support_triage::engine::contract::decision::{DecidedField, Decision};
 use support_triage::engine::contract::enums::Role;
 use support_triage::engine::contract::rule_id::RuleId;
+use support_triage::engine::messages;
 use support_triage::engine::policy::rules::RULES;
 use support_triage::engine::time::zone::TzDatabase;
 use support_triage::engine::{decide, Case, InputError, Raw, Ruleset};
@@ -542,12 +543,12 @@ fn design_rules_are_labelled() {
             RULES
                 .iter()
                 .find(|rule| rule.id.as_str() == **id)
-                .is_some_and(|rule| !rule.has_design())
+                .is_some_and(|rule| !rule.design)
         })
         .collect();
     let labelled_only_in_code: Vec<&str> = RULES
         .iter()
-        .filter(|rule| rule.has_design() && !marked.contains(&rule.id.as_str()))
+        .filter(|rule| rule.design && !marked.contains(&rule.id.as_str()))
         .map(|rule| rule.id.as_str())
         .collect();
     println!(
@@ -558,4 +559,27 @@ fn design_rules_are_labelled() {
         unlabelled.is_empty(),
         "policy.md marks these rules as design, the catalogue has no design sentence for them: {unlabelled:?}"
     );
+}
+
+/// Every rule's sentences are in the English catalogue, and every source a
+/// rule cites is quoted in its own language in `src/locales/sources.txt`.
+#[test]
+fn every_rule_has_its_sentences_and_its_sources_words() {
+    let english = messages::why_for("en").expect("the English Why? texts");
+    let quotes = messages::quotes().expect("src/locales/sources.txt");
+    let mut problems = Vec::new();
+    for rule in RULES {
+        if rule.sourced != rule.sourced_text(english).is_some() {
+            problems.push(format!("{}: sourced sentence", rule.id));
+        }
+        if rule.design != rule.design_text(english).is_some() {
+            problems.push(format!("{}: design sentence", rule.id));
+        }
+        for source in rule.sources {
+            if source.quote(rule.id, quotes).is_none_or(str::is_empty) {
+                problems.push(format!("{}: no quote from {}", rule.id, source.code()));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems:?}");
 }

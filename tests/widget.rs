@@ -12,7 +12,17 @@ use support_triage::engine::{decide, InputError, Raw, Ruleset};
 use support_triage::widget::answers::{
     error_field, location_of, percent_decode, percent_encode, support_language_tag, Answers,
 };
-use support_triage::widget::i18n::{UiLang, EN, ID, JA};
+use support_triage::widget::i18n::{Texts, UiLang};
+
+fn english() -> &'static Texts {
+    UiLang::ENGLISH.texts()
+}
+
+fn japanese() -> &'static Texts {
+    UiLang::parse("ja")
+        .expect("Japanese is an interface language")
+        .texts()
+}
 use support_triage::widget::questions::{asked, first_questions, Question, QUESTIONS};
 use support_triage::widget::{notices_in, reasons, reopen_label, severity_label, summary};
 
@@ -302,7 +312,7 @@ fn the_form_asks_exactly_the_engines_questions() {
     // language, and offers exactly the field table's values.
     for name in seen {
         let question = Question::of(name).unwrap_or_else(|| panic!("the form cannot ask {name}"));
-        for lang in UiLang::ALL {
+        for lang in UiLang::all() {
             let t = lang.texts();
             assert!(!question.label(t).is_empty());
             let options = question.options(t);
@@ -342,7 +352,10 @@ fn the_reopen_questions_come_when_the_engine_asks_them() {
         assert!(named.questions.contains(&question), "{question}");
         assert!(Question::of(question).is_some());
     }
-    assert_eq!(reopen_label(&EN, &named), Some(EN.reopen_unknown));
+    assert_eq!(
+        reopen_label(english(), &named),
+        Some(english().reopen_unknown)
+    );
     let same = decision(&[
         ("product", "dynamics365"),
         ("previous_case.number", "2611050010001234"),
@@ -352,16 +365,19 @@ fn the_reopen_questions_come_when_the_engine_asks_them() {
         ("previous_case.same_error", "true"),
         ("previous_case.after_hotfix", "false"),
     ]);
-    assert_eq!(reopen_label(&EN, &same), Some(EN.reopen));
+    assert_eq!(reopen_label(english(), &same), Some(english().reopen));
     let changed = decision(&[
         ("product", "dynamics365"),
         ("previous_case.number", "2611050010001234"),
         ("previous_case.same_build", "false"),
     ]);
-    assert_eq!(reopen_label(&JA, &changed), Some(JA.new_incident));
+    assert_eq!(
+        reopen_label(japanese(), &changed),
+        Some(japanese().new_incident)
+    );
     let none = decision(&[("product", "dynamics365")]);
     assert_eq!(
-        reopen_label(&EN, &none),
+        reopen_label(english(), &none),
         None,
         "no earlier case, no verdict"
     );
@@ -408,25 +424,31 @@ fn notices_are_grouped_by_their_kind() {
 #[test]
 fn the_severity_line_says_only_what_was_decided() {
     let pending = decision(&[("product", "dynamics365")]);
-    assert_eq!(severity_label(&EN, &pending), EN.severity_pending);
+    assert_eq!(
+        severity_label(english(), &pending),
+        english().severity_pending
+    );
     let billing = decision(&[("product", "dynamics365"), ("category", "billing")]);
     assert!(!billing.severity_applies);
-    assert_eq!(severity_label(&EN, &billing), EN.no_severity);
+    assert_eq!(severity_label(english(), &billing), english().no_severity);
     let unsupported = decision(&[
         ("product", "dynamics365"),
         ("impact", "critical"),
         ("preview", "private_preview"),
     ]);
     assert!(!unsupported.supported);
-    assert_eq!(severity_label(&EN, &unsupported), EN.no_severity);
+    assert_eq!(
+        severity_label(english(), &unsupported),
+        english().no_severity
+    );
     let decided = decision(&[("product", "dynamics365"), ("impact", "moderate")]);
-    assert_eq!(severity_label(&EN, &decided), "B: moderate");
+    assert_eq!(severity_label(english(), &decided), "B: moderate");
 }
 
 #[test]
 fn the_why_panel_labels_design_decisions() {
     let billing = decision(&[("product", "dynamics365"), ("category", "billing")]);
-    let why = reasons(&billing);
+    let why = reasons(english(), &billing);
     assert_eq!(why.len(), billing.trace.len());
     let sev7 = why
         .iter()
@@ -438,19 +460,26 @@ fn the_why_panel_labels_design_decisions() {
     );
     assert!(sev7.design.is_some_and(|text| !text.is_empty()));
     let critical = decision(&[("product", "dynamics365"), ("impact", "critical")]);
-    let why = reasons(&critical);
+    let why = reasons(english(), &critical);
     let sev2 = why
         .iter()
         .find(|reason| reason.rule == "SEV-2")
         .expect("SEV-2 traced");
-    let (text, sources) = sev2.sourced.as_ref().unwrap();
-    assert!(!text.is_empty());
+    assert!(sev2.sourced.is_some_and(|text| !text.is_empty()));
+    let cited = &sev2.cited;
     assert!(
-        sources.iter().any(|source| source.starts_with("003 ")),
-        "{sources:?}"
+        cited.iter().any(|source| source.title.starts_with("003 ")),
+        "{cited:?}"
     );
+    // The sources' own words, in the document's language (003: Indonesian).
+    let quote = cited
+        .iter()
+        .find(|source| source.title.starts_with("003 "))
+        .unwrap();
+    assert_eq!(quote.language, "id");
+    assert!(quote.quote.is_some_and(|words| !words.is_empty()));
     assert!(sev2.design.is_none());
-    for lang in UiLang::ALL {
+    for lang in UiLang::all() {
         assert!(!lang.texts().design_decision.is_empty());
         assert!(!lang.texts().reopen_unknown.is_empty());
     }
@@ -458,21 +487,30 @@ fn the_why_panel_labels_design_decisions() {
 
 #[test]
 fn every_interface_language_names_every_value() {
-    for lang in UiLang::ALL {
+    for lang in UiLang::all() {
         let t = lang.texts();
         for category in Category::ALL {
             assert!(!t.category_name(*category).is_empty());
         }
         assert!(!t.title.is_empty() && !t.copy_summary.is_empty());
     }
-    assert_eq!(
-        UiLang::from_browser(&["fr-FR".into(), "ja-JP".into()]),
-        UiLang::Ja
-    );
-    assert_eq!(UiLang::from_browser(&["de".into()]), UiLang::En);
-    assert_eq!(EN.duration(150), "2 h 30 min");
-    assert_eq!(JA.duration(60 * 24 + 5), "1 日 5 分");
-    assert_eq!(ID.duration(0), "0 menit");
+    let lang = |tags: &[&str]| {
+        UiLang::from_browser(&tags.iter().map(|tag| tag.to_string()).collect::<Vec<_>>()).code()
+    };
+    assert_eq!(lang(&["ko-KR", "ja-JP"]), "ja");
+    assert_eq!(lang(&["ko"]), "en");
+    assert_eq!(lang(&["zh-TW"]), "zh-Hant");
+    assert_eq!(lang(&["zh-HK"]), "zh-Hant");
+    assert_eq!(lang(&["zh-CN"]), "zh-Hans");
+    assert_eq!(lang(&["zh-SG"]), "zh-Hans");
+    assert_eq!(lang(&["pt-BR"]), "pt");
+    assert_eq!(lang(&["pt-PT"]), "pt");
+    assert_eq!(lang(&["de-CH"]), "de");
+    assert_eq!(UiLang::all().count(), 10);
+    // Natively, durations follow the catalogue's plural rules.
+    assert_eq!(english().duration(150), "2 hours 30 minutes");
+    assert_eq!(english().duration(60), "1 hour");
+    assert_eq!(english().within(240), "within 4 hours");
 }
 
 #[test]
@@ -483,7 +521,7 @@ fn the_summary_carries_the_answer() {
         ("impact", "moderate"),
     ]);
     let decision = outcome(&answers).unwrap();
-    let text = summary(&EN, &answers, &decision, Some("Tue 24 Nov, 13:00"));
+    let text = summary(english(), &answers, &decision, Some("Tue 24 Nov, 13:00"));
     assert!(text.starts_with("請求書の金額が間違っています"), "{text}");
     assert!(text.contains("Kind of issue: Billing"), "{text}");
     assert!(text.contains("Which product?: Dynamics 365"), "{text}");
@@ -494,7 +532,7 @@ fn the_summary_carries_the_answer() {
         )),
         "{text}"
     );
-    let japanese = summary(&JA, &answers, &decision, None);
+    let japanese = summary(japanese(), &answers, &decision, None);
     assert!(japanese.contains("問い合わせの種類: 請求"), "{japanese}");
 }
 

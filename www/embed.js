@@ -2,8 +2,8 @@
 // gives the JavaScript API. Embed with two lines:
 //   <script type="module" src="/support-triage/embed.js"></script>
 //   <support-triage product="dynamics365" lang="ja"></support-triage>
-import init, { evaluate, classify } from "./support-triage.js";
+import init, { evaluate, classify, loadLocale } from "./support-triage.js";
 
 await init({ module_or_path: new URL("./support-triage_bg.wasm", import.meta.url) });
 
-export { evaluate, classify };
+export { evaluate, classify, loadLocale };

@@ -15,7 +15,9 @@ mod cli {
     use std::fmt;
     use std::io::{self, BufWriter, Read, Write};
     use std::process::ExitCode;
+    use support_triage::engine::contract::language::{interface_locale, interface_tags};
     use support_triage::engine::contract::rule_id::RuleId;
+    use support_triage::engine::messages::{self, Catalogue};
     use support_triage::engine::policy::rules::{rule, Rule, RULES};
     use support_triage::engine::time::zone::TzDatabase;
     use support_triage::engine::{evaluate, InputError, Raw, Ruleset};
@@ -24,8 +26,8 @@ mod cli {
 triage: decide a support case: category, severity, response deadline and submission path.
 
 USAGE:
-    triage eval [--now RFC3339] [--compact]   < cases.json
-    triage rules [RULE-ID ...]
+    triage eval [--now RFC3339] [--locale TAG] [--compact]   < cases.json
+    triage rules [--locale TAG] [RULE-ID ...]
     triage --help | --version
 
 COMMANDS:
@@ -40,6 +42,9 @@ COMMANDS:
 
 OPTIONS:
     --now RFC3339   The instant that stands in for a missing `submitted_at` (default: now).
+    --locale TAG    The language of the texts (notices, trace, path steps) for cases that
+                    do not give `locale`, and of `rules`: en, ja, id, es, fr, de, it, pt,
+                    zh-Hans, zh-Hant (regional tags such as ja-JP or pt-BR map to them).
     --compact       One line per decision instead of indented JSON.
 
 ERRORS:
@@ -119,6 +124,8 @@ EXAMPLE:
     struct EvalOptions {
         now: DateTime<Utc>,
         compact: bool,
+        /// The `locale` of cases that give none.
+        locale: Option<&'static str>,
     }
 
     impl EvalOptions {
@@ -126,11 +133,13 @@ EXAMPLE:
             let mut options = EvalOptions {
                 now: DateTime::<Utc>::from(std::time::SystemTime::now()),
                 compact: false,
+                locale: None,
             };
             let mut args = args.iter();
             while let Some(arg) = args.next() {
                 match arg.as_str() {
                     "--compact" => options.compact = true,
+                    "--locale" => options.locale = Some(locale_option(args.next())?),
                     "--now" => {
                         let value = args
                             .next()
@@ -214,7 +223,14 @@ EXAMPLE:
             Err(message) => return usage_error(&message),
         };
         let ruleset = Ruleset::shipped();
-        let decide = |raw: &Raw| evaluate(raw, options.now, &ruleset, &TzDatabase);
+        let decide = |raw: &Raw| match (options.locale, raw) {
+            (Some(locale), Raw::Object(entries)) if !entries.iter().any(|(k, _)| k == "locale") => {
+                let mut entries = entries.clone();
+                entries.push(("locale".to_owned(), Raw::Text(locale.to_owned())));
+                evaluate(&Raw::Object(entries), options.now, &ruleset, &TzDatabase)
+            }
+            _ => evaluate(raw, options.now, &ruleset, &TzDatabase),
+        };
         let mut bad_input = false;
         // Tells standard error about a bad case, naming where it stands in the
         // batch, and gives the error object that takes its place.
@@ -279,54 +295,86 @@ EXAMPLE:
         after_write(written, status)
     }
 
-    fn rules(ids: &[String]) -> ExitCode {
+    /// `--locale TAG`'s value: an interface language.
+    fn locale_option(value: Option<&String>) -> Result<&'static str, String> {
+        let tags = interface_tags().join(", ");
+        let value = value.ok_or_else(|| format!("--locale needs a language: one of {tags}"))?;
+        interface_locale(value).ok_or_else(|| {
+            format!("--locale {value:?} is not an interface language; use one of {tags}")
+        })
+    }
+
+    fn rules(args: &[String]) -> ExitCode {
         let mut chosen: Vec<&Rule> = Vec::new();
-        if ids.is_empty() {
-            chosen.extend(RULES);
-        }
-        for id in ids {
-            match RuleId::parse(id) {
+        let mut locale = "en";
+        let mut args = args.iter();
+        while let Some(arg) = args.next() {
+            if arg == "--locale" {
+                match locale_option(args.next()) {
+                    Ok(tag) => locale = tag,
+                    Err(message) => return usage_error(&message),
+                }
+                continue;
+            }
+            match RuleId::parse(arg) {
                 Some(id) => chosen.push(rule(id)),
                 None => {
-                    return usage_error(&format!("no rule {id:?}; `triage rules` lists them all"))
+                    return usage_error(&format!("no rule {arg:?}; `triage rules` lists them all"))
                 }
             }
         }
+        if chosen.is_empty() {
+            chosen.extend(RULES);
+        }
+        let text = messages::for_locale(locale);
+        let why = messages::why_for(locale).unwrap_or_else(|| messages::for_locale("en"));
         print(|out| {
             for rule in chosen {
-                write_rule(out, rule)?;
+                write_rule(out, rule, text, why)?;
             }
             Ok(())
         })
     }
 
-    /// One rule: the sentence its sources say and the sources, then, labelled
-    /// as such, the sentence that is the project's own design; either may be
-    /// absent.
+    /// One rule: the sentence its sources say and the sources, each with its
+    /// own words (Japanese or Indonesian), then, labelled as such, the
+    /// sentence that is the project's own design; either may be absent.
     ///
     /// ```text
     /// SEV-3: Choosing 24x7 for a B commits ...
     ///     source: 003 (Dynamics 365 / Power Platform support overview)
+    ///         «Memilih 24x7 ...»
     ///     design (the project's own decision): When 24x7 is asked for a B ...
     /// CLS-0: design (the project's own decision): Free text in the description ...
     /// ```
-    fn write_rule(out: &mut dyn Write, rule: &Rule) -> io::Result<()> {
-        const DESIGN: &str = "design (the project's own decision)";
+    fn write_rule(
+        out: &mut dyn Write,
+        rule: &Rule,
+        text: &Catalogue,
+        why: &Catalogue,
+    ) -> io::Result<()> {
+        let design_label = text.format("ui.design-decision", &[]);
         let id = rule.id.as_str();
-        if rule.sourced.is_empty() {
-            return writeln!(out, "{id}: {DESIGN}: {}", rule.design);
+        let Some(sourced) = rule.sourced_text(why) else {
+            let design = rule.design_text(why).unwrap_or_default();
+            return writeln!(out, "{id}: {design_label}: {design}");
+        };
+        writeln!(out, "{id}: {sourced}")?;
+        let source_label = text.format("ui.source", &[]);
+        for source in rule.sources {
+            writeln!(
+                out,
+                "    {source_label}: {} ({})",
+                source.code(),
+                source.title(why)
+            )?;
+            if let Some(quote) = messages::quotes().and_then(|quotes| source.quote(rule.id, quotes))
+            {
+                writeln!(out, "        {}", text.format("quote", &[("text", quote)]))?;
+            }
         }
-        writeln!(out, "{id}: {}", rule.sourced)?;
-        if !rule.sources.is_empty() {
-            let sources: Vec<String> = rule
-                .sources
-                .iter()
-                .map(|source| format!("{} ({})", source.code(), source.title()))
-                .collect();
-            writeln!(out, "    source: {}", sources.join("; "))?;
-        }
-        if !rule.design.is_empty() {
-            writeln!(out, "    {DESIGN}: {}", rule.design)?;
+        if let Some(design) = rule.design_text(why) {
+            writeln!(out, "    {design_label}: {design}")?;
         }
         Ok(())
     }

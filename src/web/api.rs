@@ -89,3 +89,22 @@ pub fn classify(text: &str) -> Result<JsValue, JsError> {
         signals: result.signals,
     })
 }
+
+/// Makes an interface language's texts available to `evaluate` (fetched
+/// beside the module, once): `await loadLocale("ja")`, then a case with
+/// `"locale": "ja"` is decided in Japanese. Until then a decision's texts are
+/// English and its `locale` says so. Resolves to the language's tag.
+#[wasm_bindgen(js_name = loadLocale)]
+pub async fn load_locale(tag: String) -> Result<JsValue, JsError> {
+    let lang = crate::widget::i18n::UiLang::parse(&tag).ok_or_else(|| {
+        JsError::new(&format!(
+            "{} is not an interface language; use one of: {}",
+            crate::engine::contract::raw::quoted(&tag),
+            crate::engine::contract::language::interface_tags().join(", ")
+        ))
+    })?;
+    super::locales::load(lang)
+        .await
+        .map_err(|problem| JsError::new(&problem))?;
+    Ok(JsValue::from_str(lang.code()))
+}

@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Utc};
 use js_sys::{Array, Date, Intl, Object, Reflect};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 const DRAFT_KEY: &str = "support-triage:draft";
 
@@ -108,7 +108,49 @@ pub fn format_instant(at: DateTime<Utc>, zone: &str, locale: &str) -> String {
         .unwrap_or_else(|| at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true))
 }
 
-/// A zone's city, for "09:00 in Tokyo".
-pub fn city(zone: &str) -> String {
-    zone.rsplit('/').next().unwrap_or(zone).replace('_', " ")
+/// A duration in words through the browser's `Intl`: `DurationFormat`
+/// ("2 hours, 30 minutes", "2時間30分") where the browser has it, else
+/// `NumberFormat` with units; `None` when neither answers.
+pub fn format_duration(minutes: i64, locale: &str) -> Option<String> {
+    let (hours, rest) = (minutes / 60, minutes % 60);
+    let intl = Reflect::get(&js_sys::global(), &"Intl".into()).ok()?;
+    let locales = Array::of1(&JsValue::from_str(locale));
+    let duration_format = Reflect::get(&intl, &"DurationFormat".into()).ok()?;
+    if let Ok(constructor) = duration_format.dyn_into::<js_sys::Function>() {
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"style".into(), &"long".into());
+        let formatter = Reflect::construct(&constructor, &Array::of2(&locales, &options)).ok()?;
+        let duration = Object::new();
+        if hours > 0 {
+            let _ = Reflect::set(&duration, &"hours".into(), &(hours as f64).into());
+        }
+        if rest > 0 || hours == 0 {
+            let _ = Reflect::set(&duration, &"minutes".into(), &(rest as f64).into());
+        }
+        let format: js_sys::Function = Reflect::get(&formatter, &"format".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        return format.call1(&formatter, &duration).ok()?.as_string();
+    }
+    let unit = |unit: &str, value: i64| -> Option<String> {
+        let options = Object::new();
+        for (key, text) in [("style", "unit"), ("unit", unit), ("unitDisplay", "long")] {
+            let _ = Reflect::set(&options, &key.into(), &text.into());
+        }
+        Intl::NumberFormat::new(&locales, &options)
+            .format()
+            .call1(&JsValue::NULL, &JsValue::from_f64(value as f64))
+            .ok()?
+            .as_string()
+    };
+    match (hours, rest) {
+        (0, minutes) => unit("minute", minutes),
+        (hours, 0) => unit("hour", hours),
+        (hours, minutes) => Some(format!(
+            "{} {}",
+            unit("hour", hours)?,
+            unit("minute", minutes)?
+        )),
+    }
 }

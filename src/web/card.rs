@@ -20,6 +20,7 @@ pub fn AnswerCard(
 ) -> impl IntoView {
     let texts = move || ui.get().texts();
     let copied = RwSignal::new(false);
+    let quotes_ready = RwSignal::new(crate::engine::messages::quotes().is_some());
     let due_text = move |decision: &Decision| -> Option<String> {
         let response = decision.response.as_ref()?;
         let due = response.due?;
@@ -28,14 +29,11 @@ pub fn AnswerCard(
         let yours = browser::format_instant(due, &visitor_zone, locale);
         let theirs = browser::format_instant(due, &response.time_zone, locale);
         Some(if response.time_zone == visitor_zone {
-            format!("{yours} ({})", texts().your_time)
+            texts().due(&yours, None)
         } else {
-            format!(
-                "{yours} ({}) — {theirs} {} {}",
-                texts().your_time,
-                texts().in_calendar,
-                browser::city(&response.time_zone)
-            )
+            // The support calendar's place, in the visitor's words ("Japan").
+            let place = texts().location_name(response.calendar);
+            texts().due(&yours, Some((&theirs, place)))
         })
     };
     let copy = move |_| {
@@ -49,8 +47,9 @@ pub fn AnswerCard(
         })
     };
     let start_over = move |_| {
-        let fresh = answers
+        let mut fresh = answers
             .with(|a| Answers::new(&browser::time_zone(), a.get("language").unwrap_or("en")));
+        fresh.set("locale", ui.get_untracked().code());
         answers.set(fresh);
         copied.set(false);
     };
@@ -62,7 +61,8 @@ pub fn AnswerCard(
             }
             Some(Ok(decision)) => {
                 let due = due_text(decision);
-                view! { <DecisionView decision=decision.clone() ui due now /> }.into_any()
+                view! { <DecisionView decision=decision.clone() ui due now quotes_ready /> }
+                    .into_any()
             }
         })
     };
@@ -96,11 +96,13 @@ fn DecisionView(
     ui: RwSignal<UiLang>,
     due: Option<String>,
     now: RwSignal<DateTime<Utc>>,
+    quotes_ready: RwSignal<bool>,
 ) -> impl IntoView {
     let t = ui.get_untracked().texts();
+    let why_decision = decision.clone();
     let severity = severity_label(t, &decision);
     let lowered = match (decision.requested_severity, decision.severity) {
-        (Some(asked), Some(given)) if asked != given => Some(format!("({} {asked})", t.requested)),
+        (Some(asked), Some(given)) if asked != given => Some(format!("({})", t.requested(asked))),
         _ => None,
     };
     let reopen = reopen_label(t, &decision);
@@ -109,7 +111,7 @@ fn DecisionView(
     let countdown = move || {
         due_at.map(|due| {
             let left = (due - now.get()).num_minutes();
-            format!("{} {}", t.duration(left), t.remaining)
+            t.time_left(left)
         })
     };
     let limits = notices_in(&decision, NoticeKind::Limits);
@@ -134,7 +136,7 @@ fn DecisionView(
             <dd class="triage-response">
                 {match response {
                     Some(r) => view! {
-                        <strong>{format!("{} {}", t.within, t.duration(i64::from(r.target_minutes)))}</strong>
+                        <strong>{t.within(i64::from(r.target_minutes))}</strong>
                         " · "
                         {t.coverage_name(r.coverage)}
                         {due.map(|due| view! { <p class="triage-due">{due}</p> })}
@@ -184,33 +186,66 @@ fn DecisionView(
             <h3>{t.advice}</h3>
             {notes(advice.clone())}
         })}
-        <details class="triage-why">
+        <details
+            class="triage-why"
+            on:toggle=move |_| {
+                // The sources' own words arrive when first wanted.
+                if !quotes_ready.get_untracked() {
+                    let lang = ui.get_untracked();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        if super::locales::load_why(lang).await.is_ok() {
+                            quotes_ready.set(true);
+                        }
+                    });
+                }
+            }
+        >
             <summary>{t.why}</summary>
             <ol>
-                {reasons(&decision)
-                    .into_iter()
-                    .map(|reason| {
-                        view! {
-                            <li>
-                                <strong class="triage-rule">{reason.rule}</strong>
-                                " "
-                                {reason.why}
-                                {reason.sourced.map(|(text, sources)| view! {
-                                    <blockquote class="triage-sourced">
-                                        {text}
-                                        <footer>{format!("{}: {}", t.source, sources.join("; "))}</footer>
-                                    </blockquote>
-                                })}
-                                {reason.design.map(|text| view! {
-                                    <blockquote class="triage-design">
-                                        {text}
-                                        <footer>{t.design_decision}</footer>
-                                    </blockquote>
-                                })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
+                {move || {
+                    quotes_ready.track();
+                    reasons(t, &why_decision)
+                        .into_iter()
+                        .map(|reason| {
+                            view! {
+                                <li>
+                                    <strong class="triage-rule">{reason.rule}</strong>
+                                    " "
+                                    {reason.why}
+                                    {reason.sourced.map(|text| view! {
+                                        <blockquote class="triage-sourced">
+                                            {text}
+                                            <footer>
+                                                {format!("{}: ", t.source)}
+                                                {reason
+                                                    .cited
+                                                    .into_iter()
+                                                    .map(|cited| view! {
+                                                        <span class="triage-cited">
+                                                            {cited.title}
+                                                            {cited.quote.map(|quote| view! {
+                                                                " · "
+                                                                {t.original_wording}
+                                                                ": "
+                                                                <q lang=cited.language>{quote}</q>
+                                                            })}
+                                                        </span>
+                                                    })
+                                                    .collect_view()}
+                                            </footer>
+                                        </blockquote>
+                                    })}
+                                    {reason.design.map(|text| view! {
+                                        <blockquote class="triage-design">
+                                            {text}
+                                            <footer>{t.design_decision}</footer>
+                                        </blockquote>
+                                    })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ol>
         </details>
     }

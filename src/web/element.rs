@@ -58,13 +58,18 @@ thread_local! {
     static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
+/// A URL relative to the widget's module (where its files are published).
+pub fn module_relative(path: &str) -> Option<String> {
+    MODULE_URL.with(|url| {
+        web_sys::Url::new_with_base(path, url)
+            .ok()
+            .map(|u| u.href())
+    })
+}
+
 /// Defines `<support-triage>`; elements already on the page upgrade at once.
 pub fn define() {
-    let css_url = MODULE_URL.with(|url| {
-        web_sys::Url::new_with_base("./widget.css", url)
-            .map(|u| u.href())
-            .unwrap_or_else(|_| "widget.css".into())
-    });
+    let css_url = module_relative("./widget.css").unwrap_or_else(|| "widget.css".into());
     // Each element mounts in a browser task of its own, so that neither the
     // module's start nor a page full of widgets blocks the host page for long.
     let mount = Closure::<dyn Fn(HtmlElement, HtmlElement)>::new(|host, container| {
@@ -93,7 +98,7 @@ fn mount_element(host: HtmlElement, container: HtmlElement) {
         sync_url: host.has_attribute("sync-url"),
         ui: host
             .get_attribute("lang")
-            .and_then(|lang| UiLang::parse(lang.split('-').next().unwrap_or_default())),
+            .and_then(|lang| UiLang::parse(&lang)),
         presets: presets(&host),
         rules,
     };

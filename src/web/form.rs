@@ -13,6 +13,7 @@ use crate::engine::classify::Classification;
 use crate::engine::contract::enums::CategorySource;
 use crate::engine::{Decision, InputError};
 use crate::widget::answers::{error_field, Answers};
+use crate::widget::error_words;
 use crate::widget::i18n::{Texts, UiLang};
 use crate::widget::questions::{asked, Control, Question, QUESTIONS};
 use leptos::prelude::*;
@@ -59,7 +60,10 @@ pub fn Form(
     render_in_steps(rendered, QUESTIONS.len());
     let error = Memo::new(move |_| {
         decision.with(|d| match d {
-            Some(Err(error)) => Some((error_field(error).to_owned(), error.message.clone())),
+            Some(Err(error)) => Some((
+                error_field(error).to_owned(),
+                error_words(ui.get().texts(), error).to_owned(),
+            )),
             _ => None,
         })
     });

@@ -7,6 +7,7 @@ pub mod browser;
 pub mod card;
 pub mod element;
 pub mod form;
+pub mod locales;
 pub mod zones;
 
 use crate::engine::{decide, Decision, InputError, Ruleset};
@@ -99,6 +100,10 @@ pub fn initial_answers(embedding: &Embedding) -> Answers {
         &browser::time_zone(),
         languages.first().map_or("en", String::as_str),
     );
+    let lang = embedding
+        .ui
+        .unwrap_or_else(|| UiLang::from_browser(&languages));
+    fresh.set("locale", lang.code());
     fresh.merge(&embedding.presets);
     if !embedding.sync_url {
         return fresh;
@@ -132,12 +137,39 @@ fn announce(host: &web_sys::HtmlElement, decision: &Decision) {
 #[component]
 pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     let embedding = embedding.unwrap_or_default();
-    let ui = RwSignal::new(
-        embedding
-            .ui
-            .unwrap_or_else(|| UiLang::from_browser(&browser::languages())),
-    );
     let answers = RwSignal::new(initial_answers(&embedding));
+    // The interface language is the case's `locale`: remembered with the
+    // answers, and the language of the engine's texts too.
+    let ui = RwSignal::new(
+        answers
+            .with_untracked(|a| a.get("locale").and_then(UiLang::parse))
+            .unwrap_or(UiLang::ENGLISH),
+    );
+    let language_failed = RwSignal::new(false);
+    let language_loading = RwSignal::new(false);
+    Effect::new(move |_| {
+        let lang = ui.get();
+        answers.update(|a| {
+            a.set("locale", lang.code());
+        });
+        if lang.is_loaded() {
+            language_failed.set(false);
+            return;
+        }
+        language_loading.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = locales::load(lang).await;
+            language_loading.set(false);
+            match loaded {
+                // Its words replace English's everywhere, the engine's too.
+                Ok(()) => ui.update(|_| ()),
+                Err(problem) => {
+                    web_sys::console::warn_1(&format!("<support-triage>: {problem}").into());
+                    language_failed.set(true);
+                }
+            }
+        });
+    });
     let rules = embedding.rules;
     let now = RwSignal::new(now());
     set_interval(move || now.set(self::now()), Duration::from_secs(1));
@@ -181,8 +213,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                             ui.set(lang);
                         }
                     }>
-                        {UiLang::ALL
-                            .into_iter()
+                        {UiLang::all()
                             .map(|lang| {
                                 view! {
                                     <option value=lang.code() selected=move || ui.get() == lang>
@@ -195,7 +226,18 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                 </label>
             </header>
             <p class="triage-owner-note" role="status" hidden=move || problem().is_none()>
-                {move || problem().map(|p| format!("{}: {p}", texts().owner_rules_problem))}
+                // The details are on the console, for the site owner.
+                {move || problem().map(|_| texts().owner_rules_problem)}
+            </p>
+            <p
+                class="triage-language-note"
+                role="status"
+                hidden=move || !language_failed.get() && !language_loading.get()
+            >
+                {move || match language_failed.get() {
+                    true => texts().language_fallback,
+                    false => texts().loading_language,
+                }}
             </p>
             <p class="triage-intro">{move || texts().intro}</p>
             <div class="triage-layout">

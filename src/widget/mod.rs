@@ -11,7 +11,9 @@ pub mod questions;
 
 use crate::engine::contract::decision::{DecidedField, Decision, Notice, NoticeKind};
 use crate::engine::contract::enums::{Impact, Product, Reopen};
+use crate::engine::messages;
 use crate::engine::policy::rules::rule;
+use crate::engine::InputError;
 use answers::Answers;
 use i18n::Texts;
 
@@ -53,31 +55,57 @@ pub fn reopen_label(t: &Texts, decision: &Decision) -> Option<&'static str> {
 pub struct Reason {
     pub rule: &'static str,
     pub why: String,
-    /// What the source documents say, and the documents ("003 Dynamics 365
-    /// / Power Platform support overview"); `None` for a pure design rule.
-    pub sourced: Option<(&'static str, Vec<String>)>,
+    /// What the source documents say, in the visitor's language; `None` for
+    /// a pure design rule.
+    pub sourced: Option<&'static str>,
+    /// The documents it stands on, each with its own words when at hand.
+    pub cited: Vec<Cited>,
     /// The project's own decision, where the documents are silent; shown
     /// labelled as such (COH-3).
     pub design: Option<&'static str>,
 }
 
-/// The "Why?" panel: every trace entry, in order, with its rule's words.
-pub fn reasons(decision: &Decision) -> Vec<Reason> {
+/// A source document a rule cites.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cited {
+    /// "003 Dynamics 365 / Power Platform support overview", in the
+    /// visitor's language.
+    pub title: String,
+    /// The language the document is written in (`ja`, `id`).
+    pub language: &'static str,
+    /// The document's own sentence, in its own language, once the quotes
+    /// are at hand.
+    pub quote: Option<&'static str>,
+}
+
+/// The "Why?" panel: every trace entry, in order, with its rule's words
+/// once the "Why?" texts are at hand (`why`; natively they always are).
+pub fn reasons(t: &Texts, decision: &Decision) -> Vec<Reason> {
+    let quotes = messages::quotes();
+    let why = messages::why_for(t.language());
     decision
         .trace
         .iter()
         .map(|entry| {
             let policy = rule(entry.rule);
-            let sources = policy
+            let cited = policy
                 .sources
                 .iter()
-                .map(|source| format!("{} {}", source.code(), source.title()))
+                .map(|source| Cited {
+                    title: match why {
+                        Some(why) => format!("{} {}", source.code(), source.title(why)),
+                        None => source.code().to_owned(),
+                    },
+                    language: source.language(),
+                    quote: quotes.and_then(|quotes| source.quote(entry.rule, quotes)),
+                })
                 .collect();
             Reason {
                 rule: entry.rule.as_str(),
                 why: entry.why.clone(),
-                sourced: (!policy.sourced.is_empty()).then_some((policy.sourced, sources)),
-                design: policy.has_design().then_some(policy.design),
+                sourced: why.and_then(|why| policy.sourced_text(why)),
+                cited,
+                design: why.and_then(|why| policy.design_text(why)),
             }
         })
         .collect()
@@ -106,10 +134,9 @@ pub fn summary(t: &Texts, answers: &Answers, decision: &Decision, due: Option<&s
     lines.push(format!("{}: {}", t.severity, severity_label(t, decision)));
     if let Some(response) = &decision.response {
         let mut line = format!(
-            "{}: {} {} ({})",
+            "{}: {} ({})",
             t.first_response,
-            t.within,
-            t.duration(i64::from(response.target_minutes)),
+            t.within(i64::from(response.target_minutes)),
             t.coverage_name(response.coverage)
         );
         if let Some(due) = due {
@@ -133,4 +160,18 @@ pub fn summary(t: &Texts, answers: &Answers, decision: &Decision, due: Option<&s
         t.where_to_file, decision.path.title, decision.path.rule, decision.ruleset
     ));
     lines.join("\n")
+}
+
+/// What the visitor reads at a field the engine rejected: the engine's own
+/// message is for scripts (English, with the field's path); the visitor
+/// gets the widget's words for that kind of field, in their language.
+pub fn error_words(t: &Texts, error: &InputError) -> &'static str {
+    match answers::error_field(error) {
+        "time_zone" => t.invalid_time_zone,
+        "previous_case.closed_on" if error.message.contains("after the day of submission") => {
+            t.closed_after_submission
+        }
+        "previous_case.closed_on" | "holidays" | "submitted_at" => t.invalid_date,
+        _ => t.invalid_answer,
+    }
 }

@@ -64,6 +64,11 @@ describe("the support portal page", () => {
 
   test("keeps the host page's styles out, and its own in", async () => {
     const { context, page } = await host("portal.html");
+    // The widget's stylesheet is a <link> in the shadow root: wait until it applies.
+    await page.waitForFunction(() => {
+      const inner = document.querySelector("support-triage")?.shadowRoot?.querySelector(".support-triage");
+      return inner && /system-ui/.test(getComputedStyle(inner).fontFamily);
+    }, null, { timeout: 10_000 });
     const font = await page.evaluate(() => {
       const inner = document.querySelector("support-triage").shadowRoot.querySelector(".support-triage");
       return getComputedStyle(inner).fontFamily;
@@ -93,10 +98,11 @@ describe("the support portal page", () => {
     });
     const note = widget(page).locator(".triage-owner-note");
     await note.waitFor();
-    assert.match(await note.innerText(), /response_targets\[0\]\.plan/);
+    // The visitor reads a note in their language; the owner finds the details on the console.
+    assert.match(await note.innerText(), /custom rules were not applied/);
     assert.ok(log.errors.some((e) => e.includes("response_targets[0].plan")), "logged on the console");
     await widget(page).getByLabel("Work goes on, but impaired").check();
-    await widget(page).getByText("within 2 h").first().waitFor(); // the shipped Professional Direct B target
+    await widget(page).getByText("within 2 hours").first().waitFor(); // the shipped Professional Direct B target
     await context.close();
   });
 
@@ -107,9 +113,12 @@ describe("the support portal page", () => {
     await triage.getByLabel("Work goes on, but impaired").check();
     await page.evaluate(() => document.querySelector("support-triage").setAttribute("plan", "standard"));
     await triage.getByLabel("Work goes on, but impaired").check();
-    await triage.getByText("within 3 h").first().waitFor(); // the overlay's Standard B target
+    await triage.getByText("within 3 hours").first().waitFor(); // the overlay's Standard B target
+    const errors = [];
+    page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
     await page.evaluate(() => document.querySelector("support-triage").setAttribute("rules", "https://example.com/rules.json"));
-    await triage.locator(".triage-owner-note").getByText(/must be on this site/).waitFor();
+    await triage.locator(".triage-owner-note").getByText(/custom rules were not applied/).waitFor();
+    assert.ok(errors.some((e) => /must be on this site/.test(e)), errors.join("\n"));
     await context.close();
   });
 });
@@ -135,7 +144,7 @@ describe("the partner intranet page (strict CSP, Trusted Types, its own styles)"
     });
     assert.equal(trustedTypes, "enforced", "the page really requires Trusted Types");
     const origin = new URL(site.url).origin;
-    const allowed = /\/(intranet\.(html|css|js)|embed\.js|support-triage\.js|support-triage_bg\.wasm|widget\.css|overlay\.example\.json|snippets\/.*\.js)$/;
+    const allowed = /\/(intranet\.(html|css|js)|embed\.js|support-triage\.js|support-triage_bg\.wasm|widget\.css|overlay\.example\.json|snippets\/.*\.js|locales\/(why\/)?[A-Za-z-]+\.txt|locales\/sources\.txt)$/;
     for (const url of log.requests) {
       if (url.startsWith("data:")) continue;
       assert.equal(new URL(url).origin, origin, `request off the site: ${url}`);
@@ -180,13 +189,16 @@ describe("the JavaScript API", () => {
   test("decides the shared fixture exactly as `triage eval` does", async () => {
     const fixture = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/parity.json"), "utf8"));
     const triage = join(ROOT, "target", "debug", "triage");
-    if (!existsSync(triage)) execFileSync("cargo", ["build", "--quiet", "--bin", "triage"], { cwd: ROOT });
+    // Always built first, so a stale binary never stands in for the engine.
+    execFileSync("cargo", ["build", "--quiet", "--bin", "triage"], { cwd: ROOT });
     const fromCli = JSON.parse(
       execFileSync(triage, ["eval", "--compact"], { input: JSON.stringify(fixture.cases) }).toString(),
     );
     const { context, page } = await host("portal.html");
     const fromJs = await page.evaluate(async (cases) => {
-      const { evaluate } = await import("./embed.js");
+      const { evaluate, loadLocale } = await import("./embed.js");
+      // The languages the fixture asks for, fetched once before deciding.
+      for (const tag of new Set(cases.map((c) => c.locale).filter(Boolean))) await loadLocale(tag);
       return cases.map((c) => evaluate(c));
     }, fixture.cases);
     assert.equal(fromJs.length, fixture.cases.length);

@@ -18,6 +18,7 @@ const TYPES = {
   ".wasm": "application/wasm",
   ".json": "application/json",
   ".svg": "image/svg+xml",
+  ".txt": "text/plain; charset=utf-8",
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port; `headers` are added to HTML. */

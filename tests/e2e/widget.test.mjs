@@ -5,7 +5,20 @@ import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launch, ready, serve, SCREENSHOTS } from "./support.mjs";
+import { launch, ready, serve, SCREENSHOTS, ROOT } from "./support.mjs";
+
+/** A catalogue of src/locales as key → text. */
+async function catalogue(tag) {
+  const entries = {};
+  for (const line of (await readFile(join(ROOT, "src", "locales", `${tag}.txt`), "utf8")).split("\n")) {
+    const at = line.indexOf(" = ");
+    if (line.startsWith("#") || at < 0) continue;
+    let value = line.slice(at + 3).trim();
+    if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    entries[line.slice(0, at).trim()] = value;
+  }
+  return entries;
+}
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -72,18 +85,20 @@ describe("a visitor", () => {
   });
 
   test("in Japanese, from a typed description to a severity, a due time and a path", async () => {
+    const ja = await catalogue("ja");
     const { context, page, errors } = await open({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
-    assert.equal(await page.locator("h1").innerText(), "サポート窓口ガイド");
-    await page.getByLabel("どのような問題ですか？").fill("本番環境でエラーが発生し、受注を保存できません。業務に支障が出ています");
-    await page.getByLabel("製品").selectOption("dynamics365");
-    await page.getByLabel("業務は継続できるが支障がある").check();
+    await page.locator("h1", { hasText: ja["ui.title"] }).waitFor();
+    await page.getByLabel(ja["ui.describe"]).fill("本番環境でエラーが発生し、受注を保存できません。業務に支障が出ています");
+    await page.getByLabel(ja["ui.product"]).selectOption("dynamics365");
+    await page.getByLabel(ja["ui.impact-name.moderate"]).check();
     const answer = card(page);
-    await answer.getByText("B：中程度").waitFor();
+    await answer.getByText(ja["ui.severity-name.B"]).waitFor();
     const text = await answer.innerText();
-    assert.match(text, /目安 4 時間/, text);
-    assert.match(text, /現地時間/, "the due time is shown in the visitor's time");
+    assert.match(text, /4\s*時間/, text);
+    assert.ok(text.includes(ja["ui.where-to-file"]), text);
     assert.match(text, /Power Platform/, "the path names the admin center");
-    assert.equal(await page.getByLabel("所在地").inputValue(), "japan", "the calendar follows the browser's zone");
+    assert.doesNotMatch(text, /\bleft\b|\bhours\b|\bwithin\b/, "no English word order or words");
+    assert.equal(await page.getByLabel(ja["ui.location"]).inputValue(), "japan", "the calendar follows the browser's zone");
     await page.screenshot({ path: join(SCREENSHOTS, "ja-break-fix.png"), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();

@@ -2,7 +2,7 @@
 
 use super::enums::{Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope};
 use super::fields::{self, Kind};
-use super::language::{interface_locale, Language, INTERFACE_LOCALES};
+use super::language::{interface_locale, interface_tags, Language};
 use super::raw::{date, quoted_excerpt, InputError, ObjectReader, Raw};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -175,10 +175,10 @@ impl Case {
                     format!(
                         "{} is not an interface language; use one of: {}",
                         quoted_excerpt(tag),
-                        INTERFACE_LOCALES.join(", ")
+                        interface_tags().join(", ")
                     ),
                 );
-                error.allowed = INTERFACE_LOCALES.to_vec();
+                error.allowed = interface_tags();
                 error
             })?;
         }

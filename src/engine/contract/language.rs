@@ -115,14 +115,16 @@ impl fmt::Display for Language {
     }
 }
 
-/// The interface languages a decision's texts may be written in
-/// (contract.md, `locale`).
-pub const INTERFACE_LOCALES: &[&str] = &[
-    "en", "ja", "id", "es", "fr", "de", "it", "pt", "zh-Hans", "zh-Hant",
-];
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
+
+/// The interface languages' tags, English first (contract.md, `locale`).
+pub fn interface_tags() -> Vec<&'static str> {
+    INTERFACE_LANGUAGES.iter().map(|&(tag, _)| tag).collect()
+}
 
 /// The interface language a tag asks for: `ja-JP` → `ja`, `zh-TW` and
-/// `zh-HK` → `zh-Hant`, `zh-CN` and plain `zh` → `zh-Hans`, `pt-BR` → `pt`.
+/// `zh-HK` → `zh-Hant`, `zh-CN`, `zh-SG` and plain `zh` → `zh-Hans`, `pt-BR`
+/// and `pt-PT` → `pt`; `None` when no interface language fits.
 pub fn interface_locale(tag: &str) -> Option<&'static str> {
     let language = Language::parse(tag).ok()?;
     let wanted = match language.primary() {
@@ -132,8 +134,8 @@ pub fn interface_locale(tag: &str) -> Option<&'static str> {
         },
         primary => primary,
     };
-    INTERFACE_LOCALES
+    INTERFACE_LANGUAGES
         .iter()
-        .copied()
-        .find(|&locale| locale == wanted)
+        .map(|&(known, _)| known)
+        .find(|&known| known == wanted)
 }

@@ -1,22 +1,33 @@
-//! Every sentence the engine writes comes from a catalogue: one plain-text
-//! file per language (`en.txt` beside this file), one message a line,
-//! `key = text`, keyed by stable IDs, with named arguments in braces; `#`
-//! starts a comment line. Product names and a portal's menu names stay as
-//! the portal spells them. A plural is written as two keys, `key.one` and
-//! `key.other`, chosen by the language's plural rule. A value in double
-//! quotes keeps its outer spaces.
+//! Every sentence the engine and the widget write comes from a catalogue:
+//! one plain-text file per interface language in `src/locales/`
+//! (`<tag>.txt`), one message a line, `key = text`, keyed by stable IDs,
+//! with named arguments in braces; `#` starts a comment line, and a value in
+//! double quotes keeps its outer spaces. A plural is written as two keys,
+//! `key.one` and `key.other`, chosen by the language's plural rule.
+//! `src/locales/sources.txt` holds the source documents' own sentences in
+//! the same format. Product names and a portal's menu names stay as the
+//! portal spells them.
 //!
-//! The format is ours, not Project Fluent's: it needs no parser crate, no
-//! plural-rule tables beyond the few languages shipped, and costs the widget
-//! a few hundred bytes of code.
+//! Native builds (the CLI, the tests) carry every catalogue; the browser
+//! build carries English and installs the visitor's language when it has
+//! fetched it ([`install`]). A key a language lacks reads in English.
+//!
+//! The format is ours, not Project Fluent's: it needs no parser crate and no
+//! plural-rule tables beyond the languages shipped, and costs the widget a
+//! few hundred bytes of code.
 
+use crate::engine::contract::language::INTERFACE_LANGUAGES;
 use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 /// The messages of one language, in file order.
 #[derive(Debug)]
 pub struct Catalogue {
     language: &'static str,
     entries: Vec<(&'static str, &'static str)>,
+    /// Where a missing key is looked up: English, for every other language.
+    fallback: Option<&'static Catalogue>,
 }
 
 /// A problem in a catalogue file, with its line.
@@ -26,26 +37,153 @@ pub struct CatalogueError {
     pub message: String,
 }
 
-impl Catalogue {
-    /// The built-in English messages.
-    pub fn english() -> &'static Catalogue {
-        static ENGLISH: OnceLock<Catalogue> = OnceLock::new();
-        ENGLISH.get_or_init(|| {
-            Catalogue::parse("en", include_str!("en.txt")).unwrap_or_else(|_| Catalogue {
-                language: "en",
-                entries: Vec::new(),
-            })
+/// One slot per interface language, filled once.
+static CATALOGUES: [OnceLock<Catalogue>; INTERFACE_LANGUAGES.len()] =
+    [const { OnceLock::new() }; INTERFACE_LANGUAGES.len()];
+
+/// The "Why?" texts (rule sentences, document titles) per language.
+static WHY_CATALOGUES: [OnceLock<Catalogue>; INTERFACE_LANGUAGES.len()] =
+    [const { OnceLock::new() }; INTERFACE_LANGUAGES.len()];
+
+/// The sources' own sentences, once at hand.
+static QUOTE_CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+
+fn slot(tag: &str) -> Option<usize> {
+    INTERFACE_LANGUAGES
+        .iter()
+        .position(|&(known, _)| known == tag)
+}
+
+/// The built-in English messages.
+pub fn english() -> &'static Catalogue {
+    CATALOGUES[0].get_or_init(|| {
+        let text = include_str!("../../locales/en.txt");
+        Catalogue::parse("en", text).unwrap_or_else(|_| Catalogue::empty("en"))
+    })
+}
+
+/// The catalogue of an interface language (`en`, `ja`, …); English when the
+/// language is unknown or (in the browser) not fetched yet.
+pub fn for_locale(tag: &str) -> &'static Catalogue {
+    let Some(index) = slot(tag).filter(|&index| index > 0) else {
+        return english();
+    };
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        CATALOGUES[index].get_or_init(|| {
+            let (tag, _) = INTERFACE_LANGUAGES[index];
+            Catalogue::parse(tag, BUILT_IN[index])
+                .map(|catalogue| catalogue.falling_back_to(english()))
+                .unwrap_or_else(|_| Catalogue::empty(tag).falling_back_to(english()))
         })
     }
+    #[cfg(target_arch = "wasm32")]
+    {
+        CATALOGUES[index].get().unwrap_or_else(english)
+    }
+}
 
-    /// The catalogue for an interface language; English until others ship.
-    pub fn for_locale(_locale: &str) -> &'static Catalogue {
-        Catalogue::english()
+/// Whether a language's catalogue is at hand (always, natively).
+pub fn is_loaded(tag: &str) -> bool {
+    match slot(tag) {
+        Some(0) => true,
+        Some(index) => cfg!(not(target_arch = "wasm32")) || CATALOGUES[index].get().is_some(),
+        None => false,
+    }
+}
+
+/// Installs a language's catalogue fetched at run time (the browser's);
+/// the text is kept for the life of the page.
+pub fn install(tag: &str, text: String) -> Result<&'static Catalogue, CatalogueError> {
+    let index = slot(tag).ok_or_else(|| CatalogueError {
+        line: 0,
+        message: format!("{tag} is not an interface language"),
+    })?;
+    if let Some(catalogue) = CATALOGUES[index].get() {
+        return Ok(catalogue);
+    }
+    let (tag, _) = INTERFACE_LANGUAGES[index];
+    let catalogue = Catalogue::parse(tag, Box::leak(text.into_boxed_str()))?;
+    Ok(CATALOGUES[index].get_or_init(|| catalogue.falling_back_to(english())))
+}
+
+/// A language's "Why?" texts (`rule.<ID>`, `rule.<ID>.design`,
+/// `source-title.<doc>`): always natively; in the browser once fetched.
+pub fn why_for(tag: &str) -> Option<&'static Catalogue> {
+    let index = slot(tag)?;
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let english = || {
+            WHY_CATALOGUES[0].get_or_init(|| {
+                Catalogue::parse("en", BUILT_IN_WHY[0]).unwrap_or_else(|_| Catalogue::empty("en"))
+            })
+        };
+        if index == 0 {
+            return Some(english());
+        }
+        Some(WHY_CATALOGUES[index].get_or_init(|| {
+            let (tag, _) = INTERFACE_LANGUAGES[index];
+            Catalogue::parse(tag, BUILT_IN_WHY[index])
+                .unwrap_or_else(|_| Catalogue::empty(tag))
+                .falling_back_to(english())
+        }))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        WHY_CATALOGUES[index].get()
+    }
+}
+
+/// Installs a language's "Why?" texts fetched at run time.
+pub fn install_why(tag: &str, text: String) -> Result<(), CatalogueError> {
+    let index = slot(tag).ok_or_else(|| CatalogueError {
+        line: 0,
+        message: format!("{tag} is not an interface language"),
+    })?;
+    let (tag, _) = INTERFACE_LANGUAGES[index];
+    let catalogue = Catalogue::parse(tag, Box::leak(text.into_boxed_str()))?;
+    let _ = WHY_CATALOGUES[index].set(catalogue);
+    Ok(())
+}
+
+/// The source documents' own sentences (`source.<RULE>.<doc>`), when at
+/// hand: always natively, once fetched in the browser.
+pub fn quotes() -> Option<&'static Catalogue> {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(text) = QUOTES {
+        return Some(
+            QUOTE_CATALOGUE.get_or_init(|| {
+                Catalogue::parse("", text).unwrap_or_else(|_| Catalogue::empty(""))
+            }),
+        );
+    }
+    QUOTE_CATALOGUE.get()
+}
+
+/// Installs the sources' sentences fetched at run time.
+pub fn install_quotes(text: String) -> Result<(), CatalogueError> {
+    let catalogue = Catalogue::parse("", Box::leak(text.into_boxed_str()))?;
+    let _ = QUOTE_CATALOGUE.set(catalogue);
+    Ok(())
+}
+
+impl Catalogue {
+    fn empty(language: &'static str) -> Self {
+        Catalogue {
+            language,
+            entries: Vec::new(),
+            fallback: None,
+        }
+    }
+
+    fn falling_back_to(mut self, fallback: &'static Catalogue) -> Self {
+        self.fallback = Some(fallback);
+        self
     }
 
     /// Reads a catalogue file: `key = text` lines, `#` comments, blank lines.
     pub fn parse(language: &'static str, text: &'static str) -> Result<Catalogue, CatalogueError> {
-        let mut entries = Vec::new();
+        let mut entries: Vec<(&'static str, &'static str)> = Vec::new();
         for (index, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -72,7 +210,11 @@ impl Catalogue {
             }
             entries.push((key, value));
         }
-        Ok(Catalogue { language, entries })
+        Ok(Catalogue {
+            language,
+            entries,
+            fallback: None,
+        })
     }
 
     /// The language the catalogue is written in.
@@ -80,12 +222,12 @@ impl Catalogue {
         self.language
     }
 
-    /// Every key, in file order.
+    /// Every key of this catalogue (not its fallback's), in file order.
     pub fn keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.entries.iter().map(|&(key, _)| key)
     }
 
-    /// The raw text of a key.
+    /// The raw text of a key, in English when this language lacks it.
     pub fn get(&self, key: &str) -> Option<&'static str> {
         // A few hundred keys: a linear search costs microseconds and spares
         // the widget a sort routine.
@@ -93,6 +235,12 @@ impl Catalogue {
             .iter()
             .find(|&&(k, _)| k == key)
             .map(|&(_, text)| text)
+            .or_else(|| self.fallback.and_then(|fallback| fallback.get(key)))
+    }
+
+    /// Whether this language itself (not its fallback) has the key.
+    pub fn has(&self, key: &str) -> bool {
+        self.entries.iter().any(|&(k, _)| k == key)
     }
 
     /// The message `key` with its `{name}` arguments filled in. A missing
@@ -104,14 +252,13 @@ impl Catalogue {
         }
     }
 
-    /// The plural form of `key` for the count `n` (`key.one` or `key.other`),
-    /// with `{n}` and the other arguments filled in.
+    /// The plural form of `key` for the count `n` (`key.one` or `key.other`,
+    /// by the language's rule), with `{n}` and the other arguments filled in.
     pub fn count(&self, key: &str, n: i64, args: &[(&str, &str)]) -> String {
-        let form = if n == 1 { "one" } else { "other" };
         let number = n.to_string();
         let mut all = vec![("n", number.as_str())];
         all.extend_from_slice(args);
-        self.format(&format!("{key}.{form}"), &all)
+        self.format(&format!("{key}.{}", plural_form(self.language, n)), &all)
     }
 
     /// The argument names a key's text uses, in order.
@@ -126,6 +273,18 @@ impl Catalogue {
             rest = &rest[open + close + 1..];
         }
         names
+    }
+}
+
+/// CLDR's cardinal plural category for whole numbers, for the shipped
+/// languages: Japanese, Chinese and Indonesian have one form; French and
+/// Portuguese count 0 and 1 as singular; the others only 1.
+pub fn plural_form(language: &str, n: i64) -> &'static str {
+    match language.split('-').next().unwrap_or(language) {
+        "ja" | "zh" | "id" => "other",
+        "fr" | "pt" if n == 0 || n == 1 => "one",
+        _ if n == 1 => "one",
+        _ => "other",
     }
 }
 

@@ -82,7 +82,7 @@ pub(super) fn decide(run: &mut Run, decided: &Decided, text: &Classification) {
             run.notice(
                 RuleId::Cov8,
                 path,
-                "notice.cov8.delegated",
+                run.on_plan("notice.cov8.delegated", "notice.cov8.delegated-no-plan"),
                 &[("plan", &plan)],
             );
         }

@@ -149,9 +149,10 @@ pub(super) fn decide(run: &mut Run, text: &Classification) -> Kind {
     }
 }
 
-/// A score in 0..1 as `0.97`, without the float formatter (it costs the
-/// widget several kilobytes).
+/// A score in 0..1 as a percentage, `97%`: it reads the same in every
+/// language (no decimal point or comma), and needs no float formatter (it
+/// costs the widget several kilobytes).
 fn score_words(score: f64) -> String {
-    let hundredths = (score.clamp(0.0, 1.0) * 100.0).round() as u32;
-    format!("{}.{:02}", hundredths / 100, hundredths % 100)
+    let percent = (score.clamp(0.0, 1.0) * 100.0).round() as u32;
+    format!("{percent}%")
 }

@@ -63,7 +63,10 @@ pub(super) fn decide(run: &mut Run, kind: &Kind) -> bool {
         run.trace(
             RuleId::Cov1,
             FIELD,
-            "why.supported.advisory-plan",
+            run.on_plan(
+                "why.supported.advisory-plan",
+                "why.supported.advisory-no-plan",
+            ),
             &[("plan", &plan)],
         );
         run.notice(RuleId::Cov1, LIMITS, "notice.cov1.advisory", &[]);
@@ -83,10 +86,13 @@ pub(super) fn decide(run: &mut Run, kind: &Kind) -> bool {
         run.trace(
             RuleId::Cov6,
             FIELD,
-            "why.supported.partner-own",
+            run.on_plan(
+                "why.supported.partner-own",
+                "why.supported.partner-own-no-plan",
+            ),
             &[("plan", &plan)],
         );
-        match supported {
+        match supported && case.plan != Plan::None {
             true => run.notice(
                 RuleId::Cov6,
                 LIMITS,

@@ -21,7 +21,7 @@ use crate::engine::contract::decision::{
 };
 use crate::engine::contract::raw::{quoted_excerpt, InputError};
 use crate::engine::contract::rule_id::RuleId;
-use crate::engine::messages::Catalogue;
+use crate::engine::messages::{self, Catalogue};
 use crate::engine::time::zone::ZoneRules;
 use chrono::{DateTime, Utc};
 use tables::Ruleset;
@@ -66,7 +66,7 @@ pub fn decide(
     };
     let mut run = Run {
         case,
-        text: Catalogue::for_locale(case.locale),
+        text: messages::for_locale(case.locale),
         notices: Vec::new(),
         trace: Vec::new(),
     };
@@ -160,6 +160,15 @@ impl Run<'_> {
     /// "Azure" (COH-4: words, not codes).
     fn name(&self, family: &str, code: &str) -> String {
         self.text.format(&format!("{family}.{code}"), &[])
+    }
+
+    /// The message about the case's plan, or its wording for a case filed
+    /// under no plan at all ("covered by no support plan" reads as nonsense).
+    fn on_plan(&self, key: &'static str, no_plan: &'static str) -> &'static str {
+        match self.case.plan {
+            crate::engine::contract::enums::Plan::None => no_plan,
+            _ => key,
+        }
     }
 
     /// "4 hours", "1 hour 30 minutes", "45 minutes".

@@ -148,6 +148,7 @@ fn apply_paths(rules: &mut Ruleset, raw: &Raw) -> Result<(), InputError> {
                     .collect();
             }
             if let Some(links) = &links {
+                path.owner_links = true;
                 path.links = links.clone();
             }
         }

@@ -5,7 +5,7 @@
 use super::tables::{PathRow, Plans, Ruleset};
 use super::Run;
 use crate::engine::contract::case::Case;
-use crate::engine::contract::decision::{DecidedField, Path};
+use crate::engine::contract::decision::{DecidedField, Link, Path};
 use crate::engine::contract::enums::{Category, Plan, Product};
 use std::borrow::Cow;
 
@@ -62,7 +62,10 @@ pub(super) fn decide(
         run.trace(
             because,
             field,
-            "why.path.delegated-admin",
+            run.on_plan(
+                "why.path.delegated-admin",
+                "why.path.delegated-admin-no-plan",
+            ),
             &[("plan", &plan)],
         );
     }
@@ -88,7 +91,17 @@ pub(super) fn decide(
         rule: row.rule,
         title,
         steps,
-        links: template.links.clone(),
+        links: template
+            .links
+            .iter()
+            .map(|link| Link {
+                label: match template.owner_links {
+                    true => link.label.clone(),
+                    false => Cow::Owned(run.text.format(&link.label, &[])),
+                },
+                url: link.url.clone(),
+            })
+            .collect(),
     }
 }
 

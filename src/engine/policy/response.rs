@@ -329,18 +329,17 @@ pub fn clock_words(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// An instant as the zone's wall clock shows it, e.g. "Mon 2026-03-09 06:00
-/// America/Los_Angeles". Written by hand: chrono's strftime machinery would
-/// be compiled into the widget for this one line.
+/// An instant as the zone's wall clock shows it, e.g. "2026-03-09 06:00
+/// America/Los_Angeles": numbers only, so that it reads in every language.
+/// Written by hand: chrono's strftime machinery would be compiled into the
+/// widget for this one line.
 fn wall_clock(zones: &dyn ZoneRules, zone: &str, at: DateTime<Utc>) -> String {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     let (local, zone) = match zones.localize(zone, at) {
         Some(local) => (local.naive_local(), zone),
         None => (at.naive_utc(), "UTC"),
     };
     format!(
-        "{} {:04}-{:02}-{:02} {:02}:{:02} {zone}",
-        DAYS[local.weekday().num_days_from_monday() as usize],
+        "{:04}-{:02}-{:02} {:02}:{:02} {zone}",
         local.year(),
         local.month(),
         local.day(),

@@ -75,6 +75,9 @@ pub struct PathTemplate {
     pub route: &'static str,
     /// Whether the steps are an owner's own words rather than catalogue keys.
     pub owner_steps: bool,
+    /// Whether the links' labels are an owner's own words rather than
+    /// catalogue keys.
+    pub owner_links: bool,
     pub steps: Vec<Step>,
     pub links: Vec<Link>,
 }
@@ -193,6 +196,7 @@ impl Ruleset {
                     rule,
                     route,
                     owner_steps: false,
+                    owner_links: false,
                     steps: steps
                         .iter()
                         .map(|&key| Step {
@@ -275,15 +279,16 @@ pub const CALENDARS: &[(Location, Option<&str>, u16, u16, HolidayList)] = &[
     (Location::Other, None, 9 * 60, 17 * 60, HolidayList::None),
 ];
 
-const PARTNER_CENTER: (&str, &str) = ("Partner Center", "https://partner.microsoft.com/dashboard");
-const AZURE_PORTAL: (&str, &str) = ("Azure portal", "https://portal.azure.com");
-const M365_ADMIN: (&str, &str) = ("Microsoft 365 admin center", "https://admin.microsoft.com");
-const PP_ADMIN: (&str, &str) = (
-    "Power Platform admin center",
-    "https://admin.powerplatform.microsoft.com",
+// Links: (catalogue key of the label, as the visitor's portal names it; URL).
+const PARTNER_CENTER: (&str, &str) = (
+    "link.partner-center",
+    "https://partner.microsoft.com/dashboard",
 );
+const AZURE_PORTAL: (&str, &str) = ("link.azure-portal", "https://portal.azure.com");
+const M365_ADMIN: (&str, &str) = ("link.m365-admin", "https://admin.microsoft.com");
+const PP_ADMIN: (&str, &str) = ("link.pp-admin", "https://admin.powerplatform.microsoft.com");
 const DYNAMICS_SUPPORT: (&str, &str) = (
-    "Dynamics support",
+    "link.dynamics-support",
     "https://docs.microsoft.com/dynamics365/customer-engagement/admin/contact-technical-support",
 );
 
@@ -365,7 +370,7 @@ pub const PATHS: &[ShippedPath] = &[
         RuleId::Pth9,
         "pth9",
         &["path.pth9.1", "path.pth9.2", "path.pth9.3"],
-        &[("Microsoft commercial marketplace", "https://appsource.microsoft.com")],
+        &[("link.marketplace", "https://appsource.microsoft.com")],
     ),
     (
         RuleId::Pth10,
@@ -374,7 +379,7 @@ pub const PATHS: &[ShippedPath] = &[
         &[
             DYNAMICS_SUPPORT,
             (
-                "Microsoft Dynamics support FAQ",
+                "link.dynamics-faq",
                 "https://support.microsoft.com/help/4052881/faq-microsoft-dynamics-365-for-unified-operations-iur",
             ),
         ],

@@ -1,0 +1,530 @@
+// End-to-end, in each of the ten interface languages: a browser that speaks
+// the language, a description typed in it, the answers, the card, the "Why?"
+// panel and the copied summary, all checked against the catalogues in
+// src/locales/ (and no sentence of another language on the card). Then the
+// language switcher, the element's `lang` attribute, and a language file
+// that fails to load. Screenshots for a reviewer in target/screenshots/.
+import { after, before, describe, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { launch, ready, ROOT, SCREENSHOTS, serve } from "./support.mjs";
+
+const LOCALES = join(ROOT, "src", "locales");
+const squash = (s) => s.replace(/\s+/g, " ").trim();
+
+/** A catalogue file: `key = value` lines, `#` comments, a value in double quotes keeps its spaces. */
+function parse(text) {
+  const entries = new Map();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const at = line.indexOf(" = ");
+    if (at < 0) continue;
+    let value = line.slice(at + 3).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    entries.set(line.slice(0, at).trim(), value);
+  }
+  return entries;
+}
+
+async function catalogue(name) {
+  try {
+    return parse(await readFile(join(LOCALES, name), "utf8"));
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+}
+
+// The browser's locale and zone for each interface language, and what a
+// worried customer would type (a production outage, which gives severity A
+// and path PTH-1 for Dynamics 365 with the default role).
+const LANGUAGES = [
+  {
+    tag: "en",
+    locale: "en-US",
+    zone: "America/Los_Angeles",
+    text: "Production is down: nobody can save sales orders and every user gets error 0x80040216.",
+  },
+  {
+    tag: "ja",
+    locale: "ja-JP",
+    zone: "Asia/Tokyo",
+    text: "本番環境が停止し、全ユーザーが受注を保存できません。エラー 0x80040216 が表示されます。",
+  },
+  {
+    tag: "id",
+    locale: "id-ID",
+    zone: "Asia/Jakarta",
+    text: "Sistem produksi mati total: semua pengguna tidak bisa menyimpan pesanan penjualan, muncul kesalahan 0x80040216.",
+  },
+  {
+    tag: "es",
+    locale: "es-ES",
+    zone: "Europe/Madrid",
+    text: "El entorno de producción está caído: ningún usuario puede guardar pedidos de venta y aparece el error 0x80040216.",
+  },
+  {
+    tag: "fr",
+    locale: "fr-FR",
+    zone: "Europe/Paris",
+    text: "La production est en panne : plus aucun utilisateur ne peut enregistrer de commandes client, erreur 0x80040216.",
+  },
+  {
+    tag: "de",
+    locale: "de-DE",
+    zone: "Europe/Berlin",
+    text: "Die Produktion steht still: Kein Benutzer kann mehr Verkaufsaufträge speichern, überall Fehler 0x80040216.",
+  },
+  {
+    tag: "it",
+    locale: "it-IT",
+    zone: "Europe/Rome",
+    text: "L'ambiente di produzione è bloccato: nessun utente riesce a salvare gli ordini di vendita, errore 0x80040216.",
+  },
+  {
+    tag: "pt",
+    locale: "pt-BR",
+    zone: "America/Sao_Paulo",
+    text: "O ambiente de produção parou: nenhum usuário consegue salvar pedidos de venda, aparece o erro 0x80040216.",
+  },
+  {
+    tag: "zh-Hans",
+    locale: "zh-CN",
+    zone: "Asia/Shanghai",
+    text: "生产环境宕机了，所有用户都无法保存销售订单，一直报错 0x80040216。",
+  },
+  {
+    tag: "zh-Hant",
+    locale: "zh-TW",
+    zone: "Asia/Taipei",
+    text: "正式環境當機，所有使用者都無法儲存銷售訂單，一直出現錯誤 0x80040216。",
+  },
+];
+const SCREENSHOT_OF = new Set(["ja", "id", "de", "zh-Hant"]);
+
+// Each language's catalogues, read once: `main` (ui.* and the engine's
+// texts) and `why` (rule sentences); `sources` the documents' own words.
+const CATALOGUES = {};
+for (const { tag } of LANGUAGES) {
+  CATALOGUES[tag] = { main: await catalogue(`${tag}.txt`), why: await catalogue(`why/${tag}.txt`) };
+}
+const SOURCES = (await catalogue("sources.txt")) ?? new Map();
+/** Each source sentence (`source.<rule>.<document>`) with the language of its document (`source-language.<document>`). */
+const ORIGINALS = new Map(
+  [...SOURCES]
+    .filter(([key]) => key.startsWith("source."))
+    .map(([key, value]) => [squash(value), SOURCES.get(`source-language.${key.split(".").pop()}`)]),
+);
+
+/** The catalogues of `tag`, or a failure naming the missing file. */
+function of(tag) {
+  const { main, why } = CATALOGUES[tag];
+  assert.ok(main, `src/locales/${tag}.txt is missing`);
+  assert.ok(why, `src/locales/why/${tag}.txt is missing`);
+  return { main, why };
+}
+
+/** A key's text in a catalogue; a failure names the file and the key. */
+function text(tag, cat, key) {
+  const value = CATALOGUES[tag][cat]?.get(key);
+  assert.ok(value !== undefined, `src/locales/${cat === "why" ? "why/" : ""}${tag}.txt lacks ${key}`);
+  return value;
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]/u;
+
+/** The literal pieces of a catalogue value (between its {arguments}), 25 characters or more. */
+const pieces = (value) =>
+  value
+    .split(/\{[^{}]*\}/)
+    .map(squash)
+    .filter((piece) => [...piece].length >= 25);
+
+/** Values that may rightly appear in any language: names of products and plans, URLs. */
+const isName = (key, value) => /^ui\.(product|plan)-name\./.test(key) || /^https?:\/\/|:\/\//.test(value);
+
+/**
+ * Every sentence of another language's catalogues in `shown`: each literal
+ * piece (25+ characters) of `foreign`'s values, unless the same key's value
+ * in `own` contains that piece too (a name the translator kept).
+ */
+function foreignIn(shown, foreignTag, foreign, own) {
+  const haystack = squash(shown);
+  const found = [];
+  for (const [key, value] of foreign) {
+    if (isName(key, value)) continue;
+    const mine = squash(own?.get(key) ?? "");
+    for (const piece of pieces(value)) {
+      if (mine.includes(piece)) continue;
+      if (haystack.includes(piece)) found.push(`${foreignTag} ${key}: "${piece}"`);
+    }
+  }
+  return found;
+}
+
+/** What `shown` holds of other languages than `tag` (the catalogue families in `cats`). */
+function otherLanguageIn(shown, tag, cats = ["main"]) {
+  const found = [];
+  if (tag === "en") {
+    const cjk = shown.match(new RegExp(`.{0,20}${CJK.source}.{0,20}`, "u"));
+    if (cjk) found.push(`CJK characters: "${cjk[0]}"`);
+    for (const other of LANGUAGES) {
+      if (other.tag === "en") continue;
+      for (const cat of cats) {
+        const foreign = CATALOGUES[other.tag][cat];
+        if (foreign) found.push(...foreignIn(shown, other.tag, foreign, CATALOGUES.en[cat]));
+      }
+    }
+  } else {
+    for (const cat of cats) found.push(...foreignIn(shown, "en", CATALOGUES.en[cat], CATALOGUES[tag][cat]));
+  }
+  return found;
+}
+
+/** Broken template output: a missing key (⟦key⟧) or an argument left unfilled. */
+function brokenIn(shown) {
+  const found = [];
+  const missing = shown.match(/⟦[^⟧]*⟧/g);
+  if (missing) found.push(...missing);
+  const unfilled = shown.match(/\{[a-z_]+\}/g);
+  if (unfilled) found.push(...unfilled);
+  return found;
+}
+
+/** Polls `probe` until `ok(value)`; fails with the last value. */
+async function until(probe, ok, what, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  let value;
+  for (;;) {
+    value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > end) assert.fail(`${what}; last seen: ${JSON.stringify(value)?.slice(0, 600)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/**
+ * Adds where each finding of `otherLanguageIn` sits on the page: the
+ * innermost element under `root` whose text holds the quoted piece.
+ */
+async function located(root, list) {
+  const out = [];
+  for (const item of list) {
+    const piece = item.match(/: "(.*)"$/)?.[1];
+    const where = piece
+      ? await root.evaluate((element, piece) => {
+          const squash = (s) => s.replace(/\s+/g, " ");
+          let best = null;
+          for (const node of [element, ...element.querySelectorAll("*")]) {
+            if (squash(node.innerText ?? "").includes(piece)) best = node;
+          }
+          if (!best) return null;
+          const classes = [...best.classList].map((c) => `.${c}`).join("");
+          const parent = best.parentElement?.closest("[class]");
+          return `${parent ? `${[...parent.classList].map((c) => `.${c}`).join("")} ` : ""}${best.localName}${classes}`;
+        }, piece)
+      : null;
+    out.push(where ? `${item} (shown in ${where})` : item);
+  }
+  return out;
+}
+
+/** An element's rendered text with its <q> quotations left out (the sources' own words). */
+const textWithoutQuotes = (locator) =>
+  locator.evaluate((element) => {
+    let shown = element.innerText;
+    for (const q of element.querySelectorAll("q")) if (q.innerText) shown = shown.replace(q.innerText, " ");
+    return shown;
+  });
+
+let browser;
+let site;
+
+before(async () => {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  site = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh browser context speaking `locale` in `zone`; the page records errors and decisions. */
+async function open({ locale, zone }, path = "/") {
+  const context = await browser.newContext({ locale, timezoneId: zone, viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.addInitScript(() => {
+    document.addEventListener("triage-change", (event) => (window.__decision = event.detail));
+  });
+  await page.goto(`${site.url}${path}`);
+  await ready(page);
+  return { context, page, errors };
+}
+
+const widgetText = (page, selector) => page.locator(selector).first().innerText();
+
+/** The visitor's answers, by the form's names and values (no English labels). */
+async function answer(page, description) {
+  await page.locator("textarea[name=description]").fill(description);
+  await page.locator("select[name=product]").selectOption("dynamics365");
+  await page.locator("input[name=triage-impact][value=critical]").check();
+  await page.locator("input[name=triage-commit_24x7][value=true]").check();
+  await page.locator(".triage-card .triage-steps li").first().waitFor();
+}
+
+/** Waits until the card shows `tag`'s first PTH-1 step (its language is installed). */
+async function cardIn(page, tag) {
+  const step = squash(text(tag, "main", "path.pth1.1"));
+  await until(
+    () => page.locator(".triage-card .triage-steps li").first().innerText().then(squash),
+    (shown) => shown === step,
+    `the card's first step in ${tag} (path.pth1.1)`,
+  );
+  return squash(await page.locator(".triage-card").innerText());
+}
+
+/**
+ * Collects what is wrong instead of stopping at the first: each part of the
+ * flow runs in `part`, a failure inside is recorded and the next part runs;
+ * `check` records a failed expectation. `done` fails with the whole list.
+ */
+function findings() {
+  const list = [];
+  return {
+    check(ok, message) {
+      if (!ok) list.push(message);
+    },
+    none(found, message) {
+      for (const item of found) list.push(`${message}: ${item}`);
+    },
+    async part(name, run) {
+      try {
+        return await run();
+      } catch (error) {
+        list.push(`${name}: ${error.message.split("\n")[0]}`);
+        return undefined;
+      }
+    },
+    done(what) {
+      assert.deepEqual(list, [], `${what}: ${list.length} problem(s)`);
+    },
+  };
+}
+
+describe("every interface language, the whole flow", () => {
+  for (const language of LANGUAGES) {
+    const { tag, locale } = language;
+    test(`${tag} (browser ${locale}): interface, card, "Why?" panel and summary in ${tag}`, async () => {
+      const { main, why } = of(tag);
+      const { context, page, errors } = await open(language);
+      const found = findings();
+      try {
+        // 1. The interface speaks the browser's language.
+        const title = text(tag, "main", "ui.title");
+        await until(() => widgetText(page, "h1"), (h1) => h1 === title, `the heading is ui.title of ${tag}`);
+        assert.equal(await page.locator(".support-triage").getAttribute("lang"), tag);
+        assert.equal(await page.locator(".triage-page-language select").inputValue(), tag, "the switcher shows it");
+        assert.equal(squash(await widgetText(page, ".triage-describe .triage-question")), squash(main.get("ui.describe")));
+        assert.equal(await page.locator(".triage-language-note").isVisible(), false, "no fallback note");
+
+        // 2. A description in that language and the answers.
+        await answer(page, language.text);
+        const decision = await until(
+          () => page.evaluate(() => window.__decision ?? null),
+          (d) => d?.severity === "A" && d?.path?.rule === "PTH-1",
+          "a decision with severity A on PTH-1 (triage-change)",
+        );
+        assert.equal(decision.locale ?? tag, tag, "the engine was asked in the interface language");
+        const card = await cardIn(page, tag);
+
+        // 3. The card: that language's words, no other language's sentences.
+        await found.part("card", async () => {
+          // The coverage is the engine's: 24x7 in English only (SUP-LANG), business hours otherwise.
+          const coverage = `ui.coverage-name.${decision.response.coverage}`;
+          for (const key of ["ui.kind", "ui.severity-name.A", "ui.first-response", "ui.where-to-file", coverage, "path.pth1.2"]) {
+            found.check(card.includes(squash(text(tag, "main", key))), `the card lacks ${tag} ${key} "${main.get(key)}"`);
+          }
+          found.none(brokenIn(card), "the card shows a missing key or an unfilled argument");
+          const cardRoot = page.locator(".triage-card");
+          found.none(await located(cardRoot, otherLanguageIn(card, tag)), `the ${tag} card shows another language's text`);
+          if (tag === "ja") {
+            const times = squash(await widgetText(page, ".triage-response"));
+            found.check(!/\bleft\b|\bhours?\b|\bminutes?\b/i.test(times), `Japanese durations in English words: ${times}`);
+          }
+        });
+
+        // 4. The "Why?" panel: the rule sentences in that language, the sources' own words quoted.
+        await found.part(`"Why?" panel`, async () => {
+          const panel = page.locator(".triage-card .triage-why");
+          await panel.locator("summary").click();
+          const sevA = squash(text(tag, "why", "rule.SEV-A"));
+          await until(
+            () => panel.innerText().then(squash),
+            (shown) => shown.includes(sevA),
+            `the panel shows why/${tag}.txt rule.SEV-A`,
+          );
+          const shownWhy = squash(await panel.innerText());
+          for (const rule of decision.trace.map((entry) => entry.rule)) {
+            for (const key of [`rule.${rule}`, `rule.${rule}.design`]) {
+              if (why.has(key)) found.check(shownWhy.includes(squash(why.get(key))), `the panel lacks why/${tag}.txt ${key}`);
+            }
+          }
+          // The trace cites documents in both languages (CLS-8: 002, Japanese; COV-1: 003, Indonesian).
+          const quotes = await until(
+            () => panel.locator("q[lang=ja], q[lang=id]").evaluateAll((qs) => qs.map((q) => [q.lang, q.innerText])),
+            (qs) => qs.some(([lang]) => lang === "ja") && qs.some(([lang]) => lang === "id"),
+            `the sources' own words on <q lang="ja"> and <q lang="id">`,
+          );
+          for (const [lang, quote] of quotes) {
+            const expected = ORIGINALS.get(squash(quote));
+            found.check(expected !== undefined, `<q lang=${lang}> is not a sentence of sources.txt: ${quote.slice(0, 80)}`);
+            if (expected) found.check(expected === lang, `<q lang=${lang}> quotes a document written in ${expected}: ${quote.slice(0, 80)}`);
+          }
+          const whyText = await textWithoutQuotes(panel);
+          found.none(brokenIn(whyText), `the "Why?" panel shows a missing key or an unfilled argument`);
+          found.none(
+            await located(panel, otherLanguageIn(whyText, tag, ["main", "why"])),
+            `the ${tag} "Why?" panel (quotations aside) shows another language's text`,
+          );
+        });
+
+        // 5. The copied summary.
+        await found.part("summary", async () => {
+          await page.locator(".triage-actions .triage-primary").click();
+          const copiedNote = squash(text(tag, "main", "ui.copied"));
+          await until(() => widgetText(page, ".triage-status").then(squash), (s) => s === copiedNote, `ui.copied of ${tag}`);
+          const summary = await page.evaluate(() => navigator.clipboard.readText());
+          found.check(summary.startsWith(language.text), `the summary does not start with the description:\n${summary}`);
+          for (const key of ["ui.kind", "ui.first-response", "ui.where-to-file"]) {
+            found.check(summary.includes(`${text(tag, "main", key)}: `), `the summary lacks ${tag} ${key} "${main.get(key)}"`);
+          }
+          found.none(brokenIn(summary), "the summary shows a missing key or an unfilled argument");
+          found.none(otherLanguageIn(summary.slice(language.text.length), tag), `the ${tag} summary shows another language's text`);
+        });
+
+        // 6. Screenshots for a reviewer.
+        if (SCREENSHOT_OF.has(tag)) {
+          await page.screenshot({ path: join(SCREENSHOTS, `language-${tag}.png`), fullPage: true });
+        }
+        found.none(errors, "page error");
+        found.done(`${tag}: the card, the "Why?" panel and the summary`);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
+
+describe("choosing the language", () => {
+  const EN = LANGUAGES[0];
+
+  test("the switcher changes the card's texts, and the choice survives a reload", async () => {
+    of("fr");
+    const { context, page, errors } = await open(EN);
+    const found = findings();
+    try {
+      await answer(page, EN.text);
+      await cardIn(page, "en");
+      await page.locator(".triage-page-language select").selectOption("fr");
+      const card = await cardIn(page, "fr");
+      found.check((await widgetText(page, "h1")) === text("fr", "main", "ui.title"), "the heading did not switch to French");
+      found.check(card.includes(squash(text("fr", "main", "ui.first-response"))), "the card lacks fr ui.first-response");
+      found.check(!card.includes(squash(text("en", "main", "path.pth1.1"))), "the card still shows en path.pth1.1");
+      found.none(await located(page.locator(".triage-card"), otherLanguageIn(card, "fr")), "the card switched to French shows English");
+      await until(() => page.url(), (url) => /[?&]locale=fr(&|$)/.test(url), "the URL remembers locale=fr");
+
+      await page.reload();
+      await ready(page);
+      await until(() => widgetText(page, "h1"), (h1) => h1 === text("fr", "main", "ui.title"), "French after a reload");
+      assert.equal(await page.locator(".triage-page-language select").inputValue(), "fr");
+      await cardIn(page, "fr");
+
+      // The draft remembers it too: the bare page in an English browser comes back in French.
+      await page.goto(`${site.url}/`);
+      await ready(page);
+      await until(() => widgetText(page, "h1"), (h1) => h1 === text("fr", "main", "ui.title"), "French from the draft");
+      await cardIn(page, "fr");
+      found.none(errors, "page error");
+      found.done("switching to French");
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('<support-triage lang="pt-BR"> on a host page comes up in Portuguese', async () => {
+    of("pt");
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Lisbon", viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    // A blank host page beside the dist's files: the two-line embed, nothing else.
+    await page.route(`${site.url}/languages-host.html`, (route) =>
+      route.fulfill({
+        contentType: "text/html; charset=utf-8",
+        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="./embed.js"></script></head>
+<body><support-triage product="dynamics365" lang="pt-BR"></support-triage></body></html>`,
+      }),
+    );
+    const found = findings();
+    try {
+      await page.goto(`${site.url}/languages-host.html`);
+      await ready(page);
+      await until(() => widgetText(page, "h1"), (h1) => h1 === text("pt", "main", "ui.title"), "the element in Portuguese");
+      assert.equal(await page.locator(".triage-page-language select").inputValue(), "pt");
+      assert.equal(await page.locator("select[name=product]").inputValue(), "dynamics365", "the product preset");
+      await page.locator("input[name=triage-impact][value=critical]").check();
+      await page.locator("input[name=triage-commit_24x7][value=true]").check();
+      const card = await cardIn(page, "pt");
+      found.check(card.includes(squash(text("pt", "main", "ui.first-response"))), "the card lacks pt ui.first-response");
+      found.none(brokenIn(card), "the card shows a missing key or an unfilled argument");
+      found.none(await located(page.locator(".triage-card"), otherLanguageIn(card, "pt")), "the Portuguese element's card shows English");
+      found.none(errors, "page error");
+      found.done('<support-triage lang="pt-BR">');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test("a language file that fails to load: a visible note, and a whole card in English", async () => {
+    const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
+    let aborted = 0;
+    await context.route(/\/locales\/de\.txt$/, (route) => {
+      aborted += 1;
+      return route.abort();
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    try {
+      await page.goto(`${site.url}/`);
+      await ready(page);
+      const note = page.locator(".triage-language-note");
+      const fallback = squash(text("en", "main", "ui.language-fallback"));
+      await until(
+        async () => ((await note.isVisible()) ? squash(await note.innerText()) : "(hidden)"),
+        (shown) => shown === fallback,
+        "the fallback note is visible with ui.language-fallback",
+      );
+      assert.ok(aborted > 0, "the widget asked for locales/de.txt");
+      assert.equal(await widgetText(page, "h1"), text("en", "main", "ui.title"));
+      await answer(page, LANGUAGES.find((l) => l.tag === "de").text);
+      const card = await cardIn(page, "en");
+      for (const key of ["ui.kind", "ui.first-response", "ui.where-to-file", "path.pth1.2"]) {
+        assert.ok(card.includes(squash(text("en", "main", key))), `the English card shows ${key}\n${card}`);
+      }
+      assert.deepEqual(brokenIn(card), [], `the fallback card has no missing key or unfilled argument\n${card}`);
+      assert.ok(await note.isVisible(), "the note stays");
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
