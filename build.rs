@@ -1,6 +1,8 @@
 //! Finds the interface languages: one catalogue file per language in
 //! `src/locales/` (`<tag>.txt`, its own name on the line `language.self =`),
-//! so that adding a language is adding one file. Writes two lists for the
+//! so that adding a language is adding one file. Its "Why?" texts may stand
+//! in that file or, fetched only when the panel opens, in `why/<tag>.txt`.
+//! Writes two lists for the
 //! crate: the languages (tag and own name) and, for native builds, their
 //! texts; the browser build carries English alone and fetches the others.
 

@@ -587,3 +587,43 @@ fn what_the_text_says_beyond_the_answers_becomes_advice() {
         assert!(notices.contains(&rule), "{rule} missing from {notices:?}");
     }
 }
+
+#[test]
+fn eval_locale_gives_the_decision_in_that_language() {
+    let case = r#"{"product":"dynamics365","impact":"critical","commit_24x7":true}"#;
+    let output = triage(&["eval", "--now", NOW, "--locale", "id"], case);
+    assert!(output.status.success());
+    let decision: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decision["locale"], "id");
+    let indonesian = messages::for_locale("id");
+    let step = indonesian.format("path.pth1.1", &[]);
+    assert_eq!(decision["path"]["steps"][0], step.as_str(), "{decision}");
+    assert!(decision["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|notice| indonesian.has(notice["message"].as_str().unwrap())));
+    // A case's own `locale` wins over the option; a regional tag maps to
+    // its interface language.
+    let japanese = r#"{"product":"dynamics365","impact":"critical","locale":"ja-JP"}"#;
+    let output = triage(&["eval", "--now", NOW, "--locale", "id"], japanese);
+    let decision: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(decision["locale"], "ja");
+    // An unknown language is a usage error that lists the ten.
+    let output = triage(&["eval", "--locale", "klingon"], "");
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("zh-Hant"), "{stderr}");
+}
+
+#[test]
+fn rules_print_in_the_language_asked_for() {
+    let output = triage(&["rules", "--locale", "ja", "SEV-2"], "");
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    let why = messages::why_for("ja").unwrap();
+    assert!(
+        text.starts_with(&format!("SEV-2: {}", why.get("rule.SEV-2").unwrap())),
+        "{text}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Every interface language's catalogue (`src/locales/<tag>.txt`, with its
-//! "Why?" texts in `src/locales/why/<tag>.txt`) holds exactly English's keys, each with the same named arguments, so that no
-//! visitor meets a missing message or an unfilled `{argument}`.
+//! "Why?" texts in `src/locales/why/<tag>.txt`) holds exactly English's
+//! keys, each with the same named arguments, so that no visitor meets a
+//! missing message or an unfilled `{argument}`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
@@ -21,8 +22,15 @@ fn catalogues() -> Vec<(String, &'static Catalogue)> {
         if tag == "sources" {
             continue;
         }
-        let text: &'static str =
-            Box::leak(std::fs::read_to_string(&path).unwrap().into_boxed_str());
+        // A language's messages and its "Why?" texts, checked as one; the
+        // "Why?" texts may also stand in the language's one file.
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let why = std::path::Path::new(dir)
+            .join("why")
+            .join(format!("{tag}.txt"));
+        text.push('\n');
+        text.push_str(&std::fs::read_to_string(why).unwrap_or_default());
+        let text: &'static str = Box::leak(text.into_boxed_str());
         let language: &'static str = Box::leak(tag.to_owned().into_boxed_str());
         let catalogue = Catalogue::parse(language, text)
             .unwrap_or_else(|error| panic!("{tag}.txt line {}: {}", error.line, error.message));

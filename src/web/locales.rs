@@ -45,6 +45,9 @@ pub async fn load_why(lang: UiLang) -> Result<(), String> {
     let problem =
         |error: messages::CatalogueError| format!("line {}: {}", error.line, error.message);
     if messages::why_for(lang.code()).is_none() {
+        load(lang).await?;
+    }
+    if messages::why_for(lang.code()).is_none() {
         let text = fetch_text(&format!("why/{}.txt", lang.code())).await?;
         messages::install_why(lang.code(), text).map_err(problem)?;
     }

@@ -121,6 +121,10 @@ pub fn why_for(tag: &str) -> Option<&'static Catalogue> {
         if index == 0 {
             return Some(english());
         }
+        // A language may keep its "Why?" texts in its one catalogue file.
+        if BUILT_IN_WHY[index].is_empty() {
+            return Some(for_locale(tag));
+        }
         Some(WHY_CATALOGUES[index].get_or_init(|| {
             let (tag, _) = INTERFACE_LANGUAGES[index];
             Catalogue::parse(tag, BUILT_IN_WHY[index])
@@ -130,9 +134,16 @@ pub fn why_for(tag: &str) -> Option<&'static Catalogue> {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        WHY_CATALOGUES[index].get()
+        // A language may keep its "Why?" texts in its one catalogue file.
+        WHY_CATALOGUES[index]
+            .get()
+            .or_else(|| CATALOGUES[index].get().filter(|c| c.has(WHY_MARKER)))
     }
 }
+
+/// A key every "Why?" catalogue holds.
+#[cfg(target_arch = "wasm32")]
+const WHY_MARKER: &str = "rule.SEV-1";
 
 /// Installs a language's "Why?" texts fetched at run time.
 pub fn install_why(tag: &str, text: String) -> Result<(), CatalogueError> {
