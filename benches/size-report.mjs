@@ -51,6 +51,26 @@ async function filesUnder(dir, prefix = "") {
  * the interface language is not English, which is built in) and its "Why?"
  * texts (`why/<tag>.txt`, fetched when the panel opens, with `sources.txt`).
  */
+/** The classifier's vocabulary lists (dist/vocabulary/*.txt), fetched after the first paint. */
+async function vocabulary() {
+  const dir = join(DIST, "vocabulary");
+  let raw = 0;
+  let gzip = 0;
+  let count = 0;
+  try {
+    for (const name of await readdir(dir)) {
+      if (!name.endsWith(".txt")) continue;
+      const body = await readFile(join(dir, name));
+      raw += body.length;
+      gzip += gzipSync(body, { level: 9 }).length;
+      count += 1;
+    }
+  } catch {
+    return null;
+  }
+  return { raw, gzip, count };
+}
+
 async function onDemand() {
   const dir = join(DIST, "locales");
   let names;
@@ -121,6 +141,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 
 const files = await sizes();
 const demand = await onDemand();
+const lists = await vocabulary();
 // What one visitor fetches at most: the largest fetched catalogue (not
 // English's), and with the "Why?" panel open its why/ file and sources.txt.
 const largest = demand
@@ -153,6 +174,13 @@ const lines = [
   "",
   `Budget: ${kb(BUDGET_GZIP)} gzip in all. ${total.gzip <= BUDGET_GZIP ? "Met" : "BROKEN"}.`,
   "",
+  ...(lists
+    ? [
+        `The classifier's vocabulary (vocabulary/*.txt, ${lists.count} lists, fetched after the first paint, not in the budget above): ` +
+          `${kb(lists.raw)} raw, ${kb(lists.gzip)} gzip. Boot set and vocabulary together: ${kb(total.gzip + lists.gzip)} gzip.`,
+        "",
+      ]
+    : []),
   ...(demand.length
     ? [
         "## On demand",

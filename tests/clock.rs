@@ -1,16 +1,21 @@
 //! The business-hours clock: hand-computed vectors (fixtures/clock.json),
 //! shipped holiday lists against the official calendars, local-time edge
-//! cases, and properties over random submissions.
+//! cases, the three-year horizon, properties over random submissions, and the
+//! clock against a minute-stepping reference in every zone chrono-tz knows.
 #![cfg(not(target_arch = "wasm32"))]
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Timelike, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Offset, TimeZone, Timelike, Utc, Weekday};
+use chrono_tz::{Tz, TZ_VARIANTS};
 use proptest::prelude::*;
+use proptest::test_runner::{Config, TestRunner};
 use serde_json::Value;
 use support_triage::engine::contract::enums::Location;
-use support_triage::engine::time::clock::{local_to_utc, BusinessHours};
+use support_triage::engine::time::clock::{
+    local_to_utc, BusinessHours, NotDue, HORIZON_DAYS, MAX_TARGET_MINUTES,
+};
 use support_triage::engine::time::holidays::{japan_national, us_federal_observed, HolidayList};
 use support_triage::engine::time::zone::TzDatabase;
-use support_triage::engine::{Ruleset, ZoneRules};
+use support_triage::engine::{evaluate, Raw, Ruleset, ZoneRules};
 
 const FIXTURES: &str = include_str!("fixtures/clock.json");
 
@@ -241,10 +246,158 @@ fn an_ambiguous_local_time_is_its_first_occurrence() {
 fn a_list_that_closes_every_day_gives_no_deadline_instead_of_looping() {
     let start = day("2026-01-01");
     let every_day = HolidayList::Dates((0..4 * 366).map(|n| start + Duration::days(n)).collect());
-    let deadline = with_clock(Location::Japan, "UTC", Some(every_day), |clock| {
+    let deadline = with_clock(Location::Japan, "UTC", Some(every_day.clone()), |clock| {
         clock.deadline(instant("2026-01-05T10:00:00+09:00"), 60)
     });
     assert_eq!(deadline, None);
+    let walk = with_clock(Location::Japan, "UTC", Some(every_day), |clock| {
+        clock.walk(instant("2026-01-05T10:00:00+09:00"), 60)
+    });
+    assert_eq!(walk, Err(NotDue::NoWindow));
+}
+
+#[test]
+fn a_target_longer_than_the_horizon_holds_is_told_apart_from_a_closed_calendar() {
+    // From Monday 5 Jan 2026 09:00 the horizon (1098 days) ends on Sunday
+    // 7 Jan 2029: 156 weeks and Monday to Friday of one more, 785 working
+    // days of 480 minutes.
+    let submitted = instant("2026-01-05T09:00:00Z");
+    assert_eq!(
+        submitted + Duration::days(HORIZON_DAYS),
+        instant("2029-01-07T09:00:00Z")
+    );
+    let walk = with_clock(Location::Other, "UTC", None, |clock| {
+        clock.walk(submitted, 400_000)
+    });
+    assert_eq!(
+        walk,
+        Err(NotDue::BeyondHorizon {
+            clock_starts: submitted,
+            open_minutes: 785 * 480,
+        })
+    );
+    let just_fits = with_clock(Location::Other, "UTC", None, |clock| {
+        clock.walk(submitted, 785 * 480)
+    });
+    assert_eq!(
+        just_fits.map(|deadline| deadline.due),
+        Ok(instant("2029-01-05T17:00:00Z"))
+    );
+}
+
+fn raw(json: &str) -> Raw {
+    serde_json::from_str(json).expect("test JSON")
+}
+
+/// The response notices of a decision on `rules`.
+fn response_notices(rules: &Ruleset, case: &str) -> Vec<String> {
+    let now = instant("2026-11-18T03:15:00Z");
+    let decision =
+        serde_json::to_value(evaluate(&raw(case), now, rules, &TzDatabase).unwrap()).unwrap();
+    assert_eq!(decision["response"]["due"], Value::Null, "{decision}");
+    decision["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|notice| notice["rule"] == "RT-5")
+        .map(|notice| notice["message"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn the_notice_blames_the_holiday_list_only_when_it_closes_every_day() {
+    let target = format!(
+        r#"{{"response_targets":[{{"plan":"standard","severity":"C","minutes":{MAX_TARGET_MINUTES}}}]}}"#
+    );
+    let rules = Ruleset::shipped().with_overlay(&raw(&target)).unwrap();
+    // 40 working days off leave about 357,600 open minutes in the horizon:
+    // too few for the longest target, yet windows open.
+    let start = day("2027-01-04");
+    let weekdays = (0..60)
+        .map(|n| start + Duration::days(n))
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .take(40)
+        .map(|d| format!("\"{d}\""))
+        .collect::<Vec<_>>()
+        .join(",");
+    let case = format!(
+        r#"{{"product":"dynamics365","impact":"minimal","location":"other","time_zone":"UTC","submitted_at":"2026-11-18T09:00:00Z","holidays":[{weekdays}]}}"#
+    );
+    assert_eq!(
+        response_notices(&rules, &case),
+        ["notice.rt5.beyond-horizon"]
+    );
+    // A list that closes every working day for three years is the list's doing.
+    let start = day("2026-11-18");
+    let every_day = (0..HORIZON_DAYS + 2)
+        .map(|n| start + Duration::days(n))
+        .filter(|d| !matches!(d.weekday(), Weekday::Sat | Weekday::Sun))
+        .map(|d| format!("\"{d}\""))
+        .collect::<Vec<_>>()
+        .join(",");
+    let case = format!(
+        r#"{{"product":"dynamics365","impact":"minimal","location":"other","time_zone":"UTC","submitted_at":"2026-11-18T09:00:00Z","holidays":[{every_day}]}}"#
+    );
+    assert_eq!(response_notices(&rules, &case), ["notice.rt5.no-window"]);
+}
+
+#[test]
+fn an_owner_target_longer_than_the_horizon_holds_is_refused() {
+    let overlay = |minutes: u32| {
+        raw(&format!(
+            r#"{{"response_targets":[{{"plan":"standard","severity":"C","minutes":1}},{{"plan":"standard","severity":"B","minutes":{minutes}}}]}}"#
+        ))
+    };
+    let error = Ruleset::shipped()
+        .with_overlay(&overlay(MAX_TARGET_MINUTES + 1))
+        .expect_err("a target that cannot fall due within the horizon");
+    assert_eq!(error.path, "response_targets[1].minutes");
+    assert!(
+        error.message.contains(&MAX_TARGET_MINUTES.to_string()),
+        "names the maximum: {error}"
+    );
+    assert!(Ruleset::shipped()
+        .with_overlay(&overlay(MAX_TARGET_MINUTES))
+        .is_ok());
+}
+
+/// The longest target an owner may set runs out within the horizon on every
+/// shipped calendar with its shipped holidays, filed at any time of any day
+/// (sampled every 29 days and 7 hours, so every weekday and every time of day
+/// comes round), across the years the holiday rules cover, and in Apia
+/// around the Friday it skipped.
+#[test]
+fn the_longest_owner_target_falls_due_on_every_shipped_calendar() {
+    let mut fewest: Vec<(Location, &str, u32, DateTime<Utc>)> = Vec::new();
+    for (location, zone, from, to) in [
+        (Location::NorthAmerica, "UTC", 1980, 2097),
+        (Location::Japan, "UTC", 1980, 2097),
+        (Location::Other, "UTC", 1980, 2097),
+        (Location::Other, "Pacific/Apia", 2008, 2012),
+    ] {
+        let mut least = (u32::MAX, instant(&format!("{from}-01-01T00:00:00Z")));
+        let mut submitted = least.1;
+        while submitted.year() < to {
+            let open = with_clock(location, zone, None, |clock| {
+                match clock.walk(submitted, u32::MAX / 2) {
+                    Err(NotDue::BeyondHorizon { open_minutes, .. }) => open_minutes,
+                    other => panic!("{other:?}"),
+                }
+            });
+            if open < least.0 {
+                least = (open, submitted);
+            }
+            submitted += Duration::days(29) + Duration::hours(7);
+        }
+        fewest.push((location, zone, least.0, least.1));
+    }
+    println!("fewest open minutes in a horizon: {fewest:?}");
+    for (location, zone, open, submitted) in fewest {
+        assert!(
+            open >= MAX_TARGET_MINUTES,
+            "{location:?} in {zone} from {submitted}: {open} open minutes"
+        );
+    }
 }
 
 #[test]
@@ -348,4 +501,224 @@ proptest! {
         });
         prop_assert!(second.due >= first.due);
     }
+}
+
+// ---- the clock against a minute-stepping reference, in every zone ---------
+
+fn offset_of(tz: Tz, at: DateTime<Utc>) -> i32 {
+    tz.offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+        .local_minus_utc()
+}
+
+/// The instants in 1970–2037 at which `tz` changes its UTC offset (probed
+/// every two days, then pinned to the second), and every offset it has then.
+fn offset_changes(tz: Tz) -> (Vec<DateTime<Utc>>, Vec<i32>) {
+    let end = instant("2038-01-01T00:00:00Z").timestamp();
+    let mut at = instant("1970-01-01T00:00:00Z").timestamp();
+    let offset = |t: i64| offset_of(tz, DateTime::from_timestamp(t, 0).unwrap());
+    let (mut changes, mut offsets) = (Vec::new(), vec![offset(at)]);
+    while at < end {
+        let probe = at + 2 * 86_400;
+        let now = offset(at);
+        if offset(probe) == now {
+            at = probe;
+            continue;
+        }
+        let (mut before, mut after) = (at, probe);
+        while after - before > 1 {
+            let middle = before + (after - before) / 2;
+            if offset(middle) == now {
+                before = middle;
+            } else {
+                after = middle;
+            }
+        }
+        changes.push(DateTime::from_timestamp(after, 0).unwrap());
+        offsets.push(offset(after));
+        at = after;
+    }
+    (changes, offsets)
+}
+
+/// A working week: `opens`..`closes` local time, Monday to Friday, not on
+/// `holidays`.
+#[derive(Clone, Debug)]
+struct Week {
+    opens: u16,
+    closes: u16,
+    holidays: Vec<NaiveDate>,
+}
+
+/// The reference: from `submitted`, step `step` seconds at a time through
+/// real time, count a step as open when the wall clock of `tz` at its start
+/// shows a working day and a time inside the window, and stop when the open
+/// steps add up to `minutes`. `None` after 60 days.
+fn stepped_deadline(
+    tz: Tz,
+    week: &Week,
+    submitted: DateTime<Utc>,
+    minutes: u32,
+    step: i64,
+) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
+    let step = Duration::seconds(step);
+    let mut open = Duration::zero();
+    let mut clock_starts = None;
+    let mut at = submitted;
+    while at < submitted + Duration::days(60) {
+        let local = at.with_timezone(&tz).naive_local();
+        let minute = (local.hour() * 60 + local.minute()) as u16;
+        let day = local.date();
+        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+            && !week.holidays.contains(&day)
+            && (week.opens..week.closes).contains(&minute)
+        {
+            clock_starts.get_or_insert(at);
+            open += step;
+            if open == Duration::minutes(i64::from(minutes)) {
+                return Some((clock_starts?, at + step));
+            }
+        }
+        at += step;
+    }
+    None
+}
+
+/// One comparison of the clock with the reference, or what differed.
+fn agrees(
+    tz: Tz,
+    week: &Week,
+    submitted: DateTime<Utc>,
+    minutes: u32,
+    step: i64,
+) -> Result<(), String> {
+    let holidays = HolidayList::Dates(week.holidays.clone());
+    let clock = BusinessHours {
+        zone: tz.name(),
+        opens: week.opens,
+        closes: week.closes,
+        holidays: &holidays,
+        zones: &TzDatabase,
+    };
+    let got = clock
+        .deadline(submitted, minutes)
+        .map(|deadline| (deadline.clock_starts, deadline.due));
+    let want = stepped_deadline(tz, week, submitted, minutes, step);
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!(
+            "{tz}, {week:?}, filed {submitted} ({}), {minutes} min: clock {got:?}, reference {want:?}",
+            submitted.with_timezone(&tz)
+        ))
+    }
+}
+
+/// In every zone chrono-tz knows, the clock gives exactly the reference's
+/// start and due for short targets, on the `other` calendar's week and on
+/// random windows (which catch offset changes inside opening hours) with a
+/// few holidays: from random instants of 1970–2037 and from instants just
+/// before and after the zone's offset changes; and around every change that
+/// moves the wall clock by twelve hours or more (a date skipped or repeated
+/// at the date line), from several instants each.
+#[test]
+fn the_clock_counts_what_a_minute_by_minute_reference_counts_in_every_zone() {
+    let started = std::time::Instant::now();
+    let ruleset = Ruleset::shipped();
+    let other = ruleset.calendar(Location::Other).unwrap();
+    let (first, last) = (
+        instant("1970-01-01T00:00:00Z"),
+        instant("2038-01-01T00:00:00Z"),
+    );
+    let span_minutes = (last - first).num_minutes() as u64;
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    for tz in TZ_VARIANTS {
+        let (changes, offsets) = offset_changes(tz);
+        // Steps of a minute, or of half a minute in a zone whose offset was
+        // not a whole number of minutes (Africa/Monrovia, -0:44:30 until
+        // 1972), so that every opening and closing falls on a step.
+        let step = if offsets.iter().all(|offset| offset % 60 == 0) {
+            60
+        } else {
+            30
+        };
+        assert!(
+            offsets.iter().all(|offset| offset % step as i32 == 0),
+            "{tz}"
+        );
+        let mut runner = TestRunner::new(Config {
+            cases: 6,
+            failure_persistence: None,
+            ..Config::default()
+        });
+        let cases = (
+            (any::<bool>(), any::<u64>(), -5_760i64..1_440),
+            1u32..=600,
+            (any::<bool>(), 0u16..=1_320, 120u16..=1_440),
+            prop::collection::vec(0i64..10, 0..3),
+        );
+        let result = runner.run(
+            &cases,
+            |((near_change, pick, shift), minutes, (shipped_week, opens, length), days_off)| {
+                let submitted = if near_change && !changes.is_empty() {
+                    changes[(pick % changes.len() as u64) as usize] + Duration::minutes(shift)
+                } else {
+                    first + Duration::minutes((pick % span_minutes) as i64)
+                };
+                let local_day = submitted.with_timezone(&tz).date_naive();
+                let week = Week {
+                    opens: if shipped_week { other.opens } else { opens },
+                    closes: if shipped_week {
+                        other.closes
+                    } else {
+                        (opens + length).min(1_440)
+                    },
+                    holidays: days_off
+                        .iter()
+                        .map(|&n| local_day + Duration::days(n))
+                        .collect(),
+                };
+                agrees(tz, &week, submitted, minutes, step).map_err(TestCaseError::fail)
+            },
+        );
+        checked += 6;
+        if let Err(error) = result {
+            failures.push(error.to_string());
+        }
+        // The date line: every jump of twelve hours or more, from before,
+        // at and after it, on the `other` week and on a week open all day.
+        for (index, change) in changes.iter().enumerate() {
+            if (offsets[index + 1] - offsets[index]).abs() < 12 * 3_600 {
+                continue;
+            }
+            for (opens, closes) in [(other.opens, other.closes), (0, 1_440)] {
+                let week = Week {
+                    opens,
+                    closes,
+                    holidays: Vec::new(),
+                };
+                for before in [-4_320i64, -1_440, -480, -1, 0, 1, 360] {
+                    for minutes in [1, 60, 480, 600] {
+                        checked += 1;
+                        let submitted = *change + Duration::minutes(before);
+                        if let Err(failure) = agrees(tz, &week, submitted, minutes, step) {
+                            failures.push(failure);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    println!(
+        "{checked} cases in {} zones in {:.1?}",
+        TZ_VARIANTS.len(),
+        started.elapsed()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

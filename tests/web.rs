@@ -23,6 +23,50 @@ fn document() -> web_sys::Document {
 /// A fresh widget in its own element, with no draft or URL state left over,
 /// once all its questions are rendered (they render a few per task).
 async fn mount() -> HtmlElement {
+    // In a real page the vocabulary is fetched beside the module after the
+    // first paint; the test server has no such files, so it is installed.
+    support_triage::engine::classify::install_shipped(&[
+        (
+            "en",
+            include_str!("../src/engine/classify/vocabulary/en.txt"),
+        ),
+        (
+            "ja",
+            include_str!("../src/engine/classify/vocabulary/ja.txt"),
+        ),
+        (
+            "id",
+            include_str!("../src/engine/classify/vocabulary/id.txt"),
+        ),
+        (
+            "es",
+            include_str!("../src/engine/classify/vocabulary/es.txt"),
+        ),
+        (
+            "fr",
+            include_str!("../src/engine/classify/vocabulary/fr.txt"),
+        ),
+        (
+            "de",
+            include_str!("../src/engine/classify/vocabulary/de.txt"),
+        ),
+        (
+            "it",
+            include_str!("../src/engine/classify/vocabulary/it.txt"),
+        ),
+        (
+            "pt",
+            include_str!("../src/engine/classify/vocabulary/pt.txt"),
+        ),
+        (
+            "zh-Hans",
+            include_str!("../src/engine/classify/vocabulary/zh-Hans.txt"),
+        ),
+        (
+            "zh-Hant",
+            include_str!("../src/engine/classify/vocabulary/zh-Hant.txt"),
+        ),
+    ]);
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window

@@ -108,3 +108,13 @@ pub async fn load_locale(tag: String) -> Result<JsValue, JsError> {
         .map_err(|problem| JsError::new(&problem))?;
     Ok(JsValue::from_str(lang.code()))
 }
+
+/// Fetches the classifier's vocabulary beside the module, once: `evaluate`
+/// and `classify` read a description's words after it has arrived (the
+/// widget loads it by itself after its first paint; `embed.js` awaits it).
+#[wasm_bindgen(js_name = loadVocabulary)]
+pub async fn load_vocabulary() -> Result<(), JsError> {
+    super::locales::load_vocabulary()
+        .await
+        .map_err(|problem| JsError::new(&problem))
+}

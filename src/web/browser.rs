@@ -154,3 +154,16 @@ pub fn format_duration(minutes: i64, locale: &str) -> Option<String> {
         )),
     }
 }
+
+/// Fetches a URL; an answer other than 2xx is an error saying which.
+pub async fn fetch(url: &str) -> Result<web_sys::Response, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| "could not be fetched".to_owned())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
+    if !response.ok() {
+        return Err(format!("answered HTTP {}", response.status()));
+    }
+    Ok(response)
+}

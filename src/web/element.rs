@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use std::cell::RefCell;
 use std::sync::Arc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 #[wasm_bindgen(module = "/www/element.js")]
@@ -167,7 +166,19 @@ fn load_rules(host: &HtmlElement) {
     };
     let property = js_sys::Reflect::get(host, &"rules".into()).unwrap_or(JsValue::NULL);
     if !property.is_null() && !property.is_undefined() {
-        signal.set(apply_overlay(property));
+        signal.set(apply_overlay(property.clone()));
+        // Owner phrases join the shipped vocabulary: applied again once it
+        // has arrived, if it had not yet.
+        if !crate::engine::classify::is_ready() {
+            let host = host.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if super::locales::load_vocabulary().await.is_ok() {
+                    if let Some(signal) = rules_signal(&host) {
+                        signal.set(apply_overlay(property));
+                    }
+                }
+            });
+        }
         return;
     }
     match host
@@ -177,6 +188,8 @@ fn load_rules(host: &HtmlElement) {
         Some(url) => {
             let host = host.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                // Owner phrases join the shipped vocabulary: wait for it.
+                let _ = super::locales::load_vocabulary().await;
                 let rules = match fetch_overlay(&url).await {
                     Ok(value) => apply_overlay(value),
                     Err(problem) => failed(format!("rules {}: {problem}", quoted(&url))),
@@ -226,13 +239,7 @@ async fn fetch_overlay(url: &str) -> Result<JsValue, String> {
             resolved.origin()
         ));
     }
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&resolved.href()))
-        .await
-        .map_err(|_| "could not be fetched".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
-    if !response.ok() {
-        return Err(format!("answered HTTP {}", response.status()));
-    }
+    let response = super::browser::fetch(&resolved.href()).await?;
     let json = response.json().map_err(|_| "is not JSON".to_owned())?;
     wasm_bindgen_futures::JsFuture::from(json)
         .await

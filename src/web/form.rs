@@ -31,6 +31,8 @@ pub fn Form(
     // What the text says: the decision already read it when there is one;
     // only before a product is chosen does the form read it itself.
     let text = Memo::new(move |_| {
+        // Read again once the vocabulary arrives.
+        super::locales::vocabulary_ready();
         decision.with(|d| match d {
             Some(Ok(decision)) => Classification {
                 suggestions: decision.suggestions.clone(),
@@ -40,7 +42,7 @@ pub fn Form(
             },
             _ => answers.with(|a| {
                 let description = a.get("description").unwrap_or_default();
-                // A blank box needs no vocabulary (built later, when the page is idle).
+                // A blank box needs no vocabulary.
                 if description.trim().is_empty() {
                     Classification::default()
                 } else {
@@ -75,6 +77,10 @@ pub fn Form(
                 <textarea
                     name="description"
                     rows="5"
+                    // The engine's limit: longer text cannot be typed or pasted.
+                    maxlength=crate::engine::contract::fields::find("description")
+                        .and_then(|field| field.limit)
+                        .map(|limit| limit.to_string())
                     prop:value=move || answers.with(|a| a.get("description").unwrap_or_default().to_owned())
                     on:input=move |event| {
                         let value = event_target_value(&event);

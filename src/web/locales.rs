@@ -4,22 +4,23 @@
 //! sentences. All are plain-text files beside the module (`locales/<tag>.txt`,
 //! `locales/why/<tag>.txt`, `locales/sources.txt`), on the widget's origin.
 
+use crate::engine::classify::{self, vocabulary::SHIPPED_NAMES};
 use crate::engine::messages;
 use crate::widget::i18n::UiLang;
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Fetches a file of `locales/`, relative to the widget's module.
 async fn fetch_text(name: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let url =
-        super::element::module_relative(&format!("./locales/{name}")).ok_or("no module URL")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
+    fetch_beside_module(&format!("./locales/{name}")).await
+}
+
+/// Fetches a text file relative to the widget's module.
+async fn fetch_beside_module(path: &str) -> Result<String, String> {
+    let url = super::element::module_relative(path).ok_or("no module URL")?;
+    let response = super::browser::fetch(&url)
         .await
-        .map_err(|_| format!("{url} could not be fetched"))?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response")?;
-    if !response.ok() {
-        return Err(format!("{url} answered HTTP {}", response.status()));
-    }
+        .map_err(|problem| format!("{url} {problem}"))?;
     let text = response.text().map_err(|_| "no text")?;
     wasm_bindgen_futures::JsFuture::from(text)
         .await
@@ -55,5 +56,59 @@ pub async fn load_why(lang: UiLang) -> Result<(), String> {
         let text = fetch_text("sources.txt").await?;
         messages::install_quotes(text).map_err(problem)?;
     }
+    Ok(())
+}
+
+thread_local! {
+    /// Whether the classifier's vocabulary is at hand: what reads the
+    /// visitor's words follows it, so suggestions appear once it arrives.
+    static VOCABULARY_READY: ArcRwSignal<bool> = ArcRwSignal::new(classify::is_ready());
+}
+
+/// Tracks, in a reactive context, whether the vocabulary is at hand.
+pub fn vocabulary_ready() -> bool {
+    VOCABULARY_READY.with(|ready| ready.get())
+}
+
+/// Fetches the classifier's vocabulary (`vocabulary/<lang>.txt`, one list
+/// per language) once, after the first paint: it is a tenth of the widget's
+/// bytes and nothing before the first typed words needs it.
+pub async fn load_vocabulary() -> Result<(), String> {
+    if classify::is_ready() {
+        return Ok(());
+    }
+    let window = web_sys::window().ok_or("no window")?;
+    // Every request starts now (a fetch's promise is eager); then each is read.
+    let requests: Vec<(&str, js_sys::Promise)> = SHIPPED_NAMES
+        .iter()
+        .map(|name| {
+            let url = super::element::module_relative(&format!("./vocabulary/{name}.txt"))
+                .unwrap_or_default();
+            (*name, window.fetch_with_str(&url))
+        })
+        .collect();
+    let mut lists = Vec::new();
+    for (name, request) in requests {
+        let failed = || format!("vocabulary/{name}.txt could not be fetched");
+        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(request)
+            .await
+            .ok()
+            .and_then(|response| response.dyn_into().ok())
+            .filter(|response: &web_sys::Response| response.ok())
+            .ok_or_else(failed)?;
+        let text = response.text().map_err(|_| failed())?;
+        let text = wasm_bindgen_futures::JsFuture::from(text)
+            .await
+            .ok()
+            .and_then(|text| text.as_string())
+            .ok_or_else(failed)?;
+        lists.push((name, text));
+    }
+    let lists: Vec<(&str, &str)> = lists
+        .iter()
+        .map(|(name, text)| (*name, text.as_str()))
+        .collect();
+    classify::install_shipped(&lists);
+    VOCABULARY_READY.with(|ready| ready.set(true));
     Ok(())
 }

@@ -39,7 +39,7 @@ pub fn decide_with(
 }
 
 /// Starts the module: defines `<support-triage>`, whose elements mount the
-/// widget. Building the vocabulary waits until the page is idle.
+/// widget. The classifier's vocabulary is fetched once the page has painted.
 pub fn start() {
     // Panic messages in the console while developing; a release build
     // aborts on panic and spares the hook's formatting code.
@@ -52,9 +52,14 @@ pub fn start() {
         return; // a worker or Node: the JavaScript API alone
     }
     element::define();
+    // The classifier's vocabulary arrives after the first paint.
     set_timeout(
         || {
-            crate::engine::classify::shipped();
+            wasm_bindgen_futures::spawn_local(async {
+                if let Err(problem) = locales::load_vocabulary().await {
+                    web_sys::console::warn_1(&format!("<support-triage>: {problem}").into());
+                }
+            })
         },
         Duration::from_millis(300),
     );
@@ -183,6 +188,8 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     // No decision before the product is answered; the engine's own
     // validation otherwise, so an error names the field to correct.
     let decision = Memo::new(move |_| {
+        // Decided again once the vocabulary arrives: the text then speaks.
+        locales::vocabulary_ready();
         let case = answers.with(Answers::to_case)?;
         Some(case.and_then(|case| rules.with(|r| decide_with(&r.ruleset, &case, minute.get()))))
     });

@@ -79,9 +79,11 @@ macro_rules! texts {
 
         impl Texts {
             fn of(catalogue: &'static Catalogue) -> Self {
+                // One loop over the keys, not one inlined look-up per field.
+                let [$($field),+] = [$($key),+].map(|key| catalogue.get(key).unwrap_or(key));
                 Texts {
                     catalogue,
-                    $($field: catalogue.get($key).unwrap_or($key),)+
+                    $($field,)+
                 }
             }
         }

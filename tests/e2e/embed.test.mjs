@@ -144,7 +144,7 @@ describe("the partner intranet page (strict CSP, Trusted Types, its own styles)"
     });
     assert.equal(trustedTypes, "enforced", "the page really requires Trusted Types");
     const origin = new URL(site.url).origin;
-    const allowed = /\/(intranet\.(html|css|js)|embed\.js|support-triage\.js|support-triage_bg\.wasm|widget\.css|overlay\.example\.json|snippets\/.*\.js|locales\/(why\/)?[A-Za-z-]+\.txt|locales\/sources\.txt)$/;
+    const allowed = /\/(intranet\.(html|css|js)|embed\.js|support-triage\.js|support-triage_bg\.wasm|widget\.css|overlay\.example\.json|snippets\/.*\.js|locales\/(why\/)?[A-Za-z-]+\.txt|locales\/sources\.txt|vocabulary\/[A-Za-z-]+\.txt)$/;
     for (const url of log.requests) {
       if (url.startsWith("data:")) continue;
       assert.equal(new URL(url).origin, origin, `request off the site: ${url}`);
@@ -178,6 +178,8 @@ describe("the partner intranet page (strict CSP, Trusted Types, its own styles)"
 
   test("the JavaScript API answers under the strict CSP", async () => {
     const { context, page } = await host("intranet.html");
+    // The page's script runs once embed.js has resolved (its vocabulary included).
+    await page.locator("#api-result", { hasText: "evaluate:" }).waitFor();
     const text = await page.locator("#api-result").innerText();
     assert.match(text, /severity A, due 2026-11-18T05:15:00Z, PTH-3/i);
     assert.match(text, /billing \(請求書, 金額\)/i);

@@ -146,6 +146,8 @@ describe("a visitor", () => {
     const { context, page } = await open({ permissions: ["clipboard-read", "clipboard-write"] });
     await page.getByLabel("What is wrong?").fill("The invoice amount is wrong");
     await page.getByLabel("Which product?").selectOption("power_platform");
+    // The words are read once the vocabulary has arrived (after the first paint).
+    await card(page).getByText("Billing", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Copy summary" }).click();
     await page.getByRole("status").getByText("Summary copied").waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());

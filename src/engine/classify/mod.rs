@@ -37,10 +37,31 @@ pub struct Classification {
 /// The lowest score at which the leading category is taken from the text.
 pub const CONFIDENT_SCORE: f64 = 0.5;
 
-/// The shipped vocabulary, built once.
+/// The shipped vocabulary, built once: compiled in natively; in the browser
+/// installed once its lists are fetched ([`install_shipped`]), and empty
+/// until then (the text suggests nothing yet; the answers still decide).
 pub fn shipped() -> &'static Vocabulary {
-    static SHIPPED: OnceLock<Vocabulary> = OnceLock::new();
-    SHIPPED.get_or_init(Vocabulary::shipped)
+    #[cfg(not(target_arch = "wasm32"))]
+    return SHIPPED.get_or_init(Vocabulary::shipped);
+    #[cfg(target_arch = "wasm32")]
+    {
+        static EMPTY: OnceLock<Vocabulary> = OnceLock::new();
+        SHIPPED
+            .get()
+            .unwrap_or_else(|| EMPTY.get_or_init(Vocabulary::default))
+    }
+}
+
+static SHIPPED: OnceLock<Vocabulary> = OnceLock::new();
+
+/// Whether the shipped vocabulary is at hand (always, natively).
+pub fn is_ready() -> bool {
+    cfg!(not(target_arch = "wasm32")) || SHIPPED.get().is_some()
+}
+
+/// Installs the shipped lists fetched at run time (the browser's).
+pub fn install_shipped(lists: &[(&str, &str)]) {
+    let _ = SHIPPED.set(Vocabulary::from_lists(lists));
 }
 
 /// Classifies `text` with the shipped vocabulary.
@@ -81,45 +102,60 @@ impl Vocabulary {
             let (_, to) = normalized.origin[end - 1];
             text[from..to].to_owned()
         };
-        let mut hits = Vec::new();
+        // Each target's place: categories, then signals.
+        let slot = |index: usize| match self.phrases[index].target {
+            vocabulary::Target::Category(category) => category as usize,
+            vocabulary::Target::Signal(signal) => Category::ALL.len() + signal as usize,
+        };
+        let slots = Category::ALL.len() + Signal::ALL.len();
+        // A phrase inside a longer match for the same thing adds nothing
+        // ("請求" inside "請求書"). Of the phrases of one target matched at one
+        // place only the longest (and any as long) can count, and only when
+        // it ends later than every match of its target that starts earlier.
+        // So the hits kept, and the negation cues tried, stay few however
+        // many phrases match at one place, and one pass finds them.
+        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+        // Per target: the furthest end of its matches starting earlier, and
+        // of its longest match starting here.
+        let mut reach = vec![0; slots];
+        let mut longest = vec![0; slots];
+        // Whether a cue stands before a start, or after an end, is worked
+        // out once for each place.
+        let mut cue_after = vec![None; chars.len() + 1];
         for start in 0..chars.len() {
+            let here = hits.len();
+            let mut cue_before = None;
             for index in self.candidates(chars, start) {
-                let phrase = &self.phrases[index];
-                if let Some(end) = phrase.match_at(chars, start) {
-                    if !self.negated(chars, start, end) {
-                        hits.push((start, end, index));
-                    }
+                let Some(end) = self.phrases[index].match_at(chars, start) else {
+                    continue;
+                };
+                let slot = slot(index);
+                if end <= reach[slot]
+                    || end < longest[slot]
+                    || *cue_before.get_or_insert_with(|| self.negated_before(chars, start))
+                    || *cue_after[end].get_or_insert_with(|| self.negated_after(chars, end))
+                {
+                    continue;
+                }
+                longest[slot] = end;
+                hits.push((start, end, index));
+            }
+            if hits.len() == here {
+                continue;
+            }
+            let mut kept = here;
+            for read in here..hits.len() {
+                if hits[read].1 == longest[slot(hits[read].2)] {
+                    hits[kept] = hits[read];
+                    kept += 1;
                 }
             }
+            hits.truncate(kept);
+            for (reach, longest) in reach.iter_mut().zip(&mut longest) {
+                *reach = (*reach).max(std::mem::take(longest));
+            }
         }
-        // A phrase inside a longer match for the same thing adds nothing
-        // ("請求" inside "請求書"). Hits are in order of their start, and no
-        // phrase is longer than `longest`, so only near neighbours can contain one.
-        let longest = self
-            .phrases
-            .iter()
-            .map(|p| p.chars.len())
-            .max()
-            .unwrap_or(0);
-        let inside_longer = |position: usize| {
-            let (start, end, index) = hits[position];
-            let target = self.phrases[index].target;
-            let earliest = hits[..position].partition_point(|&(s, _, _)| s + longest < start);
-            hits[earliest..]
-                .iter()
-                .take_while(|&&(s, _, _)| s <= start)
-                .any(|&(s, e, i)| {
-                    self.phrases[i].target == target
-                        && s <= start
-                        && end <= e
-                        && e - s > end - start
-                })
-        };
-        let kept: Vec<usize> = (0..hits.len())
-            .filter(|&position| !inside_longer(position))
-            .collect();
-        for position in kept {
-            let (start, end, index) = hits[position];
+        for &(start, end, index) in &hits {
             let phrase = &self.phrases[index];
             let evidence = match phrase.target {
                 vocabulary::Target::Category(category) => &mut categories[category as usize],
@@ -171,21 +207,20 @@ impl Vocabulary {
     }
 
     /// Whether a negation cue stands right before `start` (a short word such
-    /// as "a" may come between: "not a billing question") or right after `end`.
-    fn negated(&self, chars: &[char], start: usize, end: usize) -> bool {
+    /// as "a" may come between: "not a billing question").
+    fn negated_before(&self, chars: &[char], start: usize) -> bool {
         let before = trim_end_space(&chars[..start]);
         let without_short_word = {
             let word = before
                 .iter()
                 .rev()
+                .take(4)
                 .take_while(|&&c| is_word_char(c))
                 .count();
             (1..=3)
                 .contains(&word)
                 .then(|| trim_end_space(&before[..before.len() - word]))
         };
-        let after = &chars[end..];
-        let after = after.strip_prefix(&[' ']).unwrap_or(after);
         let cue_ends = |text: &[char], cue: &[char]| {
             text.ends_with(cue)
                 && (!is_word_char(cue[0])
@@ -194,7 +229,14 @@ impl Vocabulary {
         };
         self.negation_before.iter().any(|cue| {
             cue_ends(before, cue) || without_short_word.is_some_and(|text| cue_ends(text, cue))
-        }) || self.negation_after.iter().any(|cue| after.starts_with(cue))
+        })
+    }
+
+    /// Whether a negation cue stands right after `end`.
+    fn negated_after(&self, chars: &[char], end: usize) -> bool {
+        let after = &chars[end..];
+        let after = after.strip_prefix(&[' ']).unwrap_or(after);
+        self.negation_after.iter().any(|cue| after.starts_with(cue))
     }
 }
 

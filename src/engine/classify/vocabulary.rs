@@ -80,7 +80,14 @@ pub struct Vocabulary {
     pub(super) negation_after: Vec<Vec<char>>,
 }
 
-/// The shipped lists, one per language.
+/// The shipped lists' names, one per language: in the browser they are
+/// fetched beside the module (`vocabulary/<name>.txt`) after the first paint.
+pub const SHIPPED_NAMES: &[&str] = &[
+    "en", "ja", "id", "es", "fr", "de", "it", "pt", "zh-Hans", "zh-Hant",
+];
+
+/// The shipped lists, one per language (native builds).
+#[cfg(not(target_arch = "wasm32"))]
 pub const SHIPPED_LISTS: &[(&str, &str)] = &[
     ("en", include_str!("vocabulary/en.txt")),
     ("ja", include_str!("vocabulary/ja.txt")),
@@ -109,11 +116,18 @@ impl std::fmt::Display for VocabularyError {
 }
 
 impl Vocabulary {
-    /// The shipped lists. They are checked by the test suite; a line that
-    /// could not be read would be skipped rather than break the widget.
+    /// The shipped lists (native builds). They are checked by the test
+    /// suite; a line that could not be read would be skipped rather than
+    /// break the widget.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn shipped() -> Self {
+        Vocabulary::from_lists(SHIPPED_LISTS)
+    }
+
+    /// A vocabulary of named lists, as fetched or compiled in.
+    pub fn from_lists(lists: &[(&str, &str)]) -> Self {
         let mut vocabulary = Vocabulary::default();
-        for (name, text) in SHIPPED_LISTS {
+        for (name, text) in lists {
             let _ = vocabulary.add_list(name, text);
         }
         vocabulary.sort();

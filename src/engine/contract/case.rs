@@ -3,8 +3,8 @@
 use super::enums::{Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope};
 use super::fields::{self, Kind};
 use super::language::{interface_locale, interface_tags, Language};
-use super::raw::{date, quoted_excerpt, InputError, ObjectReader, Raw};
-use chrono::{DateTime, NaiveDate, Utc};
+use super::raw::{date, grouped, instant, quoted_excerpt, within, InputError, ObjectReader, Raw};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 
 /// A visitor's case, with every contract default applied.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,6 +79,33 @@ impl Case {
         self.given.contains(&field)
     }
 
+    /// When the request is filed: `submitted_at`, or else `now`, which must
+    /// lie in the same years as a given `submitted_at` (1900–9989) so that
+    /// every instant of the decision has a four-digit RFC 3339 year. (A
+    /// `submitted_at` read by [`Case::from_raw`] is in range; one set by
+    /// hand is checked too, allowing for its offset.)
+    pub fn submitted_at_or(&self, now: DateTime<Utc>) -> Result<DateTime<Utc>, InputError> {
+        let (first, last) = fields::SUBMISSION_YEARS;
+        let (at, years) = match self.submitted_at {
+            Some(at) => (at, (first - 1)..=(last + 1)),
+            None => (now, first..=last),
+        };
+        if years.contains(&at.year()) {
+            return Ok(at);
+        }
+        let what = match self.submitted_at {
+            Some(_) => "falls",
+            None => "is missing, and the instant standing in for it falls",
+        };
+        Err(InputError::new(
+            "submitted_at",
+            format!(
+                "{what} in the year {}, outside the years {first}–{last} this engine accepts",
+                at.year()
+            ),
+        ))
+    }
+
     /// Validates an input tree against the contract. The first problem found
     /// is returned, with the path of the field it concerns.
     pub fn from_raw(raw: &Raw) -> Result<Case, InputError> {
@@ -99,7 +126,8 @@ impl Case {
             case.role = role;
         }
         if let Some(description) = object.text("description")? {
-            case.description = description.to_owned();
+            let limit = fields::DESCRIPTION_MAX_CHARS;
+            case.description = within("description", description, limit)?.to_owned();
         }
         case.category = object
             .choice("category", Category::NAMES)?
@@ -120,6 +148,7 @@ impl Case {
             case.plan = value;
         }
         if let Some(tag) = object.text("language")? {
+            let tag = within("language", tag.trim(), fields::LANGUAGE_TAG_MAX_CHARS)?;
             case.language = Language::parse(tag).map_err(|why| {
                 InputError::new("language", format!("{} {why}", quoted_excerpt(tag)))
             })?;
@@ -131,9 +160,21 @@ impl Case {
             case.location = value;
         }
         if let Some(zone) = object.text("time_zone")? {
-            case.time_zone = zone.trim().to_owned();
+            case.time_zone =
+                within("time_zone", zone.trim(), fields::TIME_ZONE_MAX_CHARS)?.to_owned();
         }
         if let Some(list) = object.list("holidays")? {
+            let limit = fields::HOLIDAYS_MAX_DATES;
+            if list.len() > limit {
+                return Err(InputError::new(
+                    "holidays",
+                    format!(
+                        "has {} dates; the limit is {}",
+                        grouped(list.len()),
+                        grouped(limit)
+                    ),
+                ));
+            }
             let dates = list
                 .iter()
                 .enumerate()
@@ -142,16 +183,7 @@ impl Case {
             case.holidays = Some(dates);
         }
         if let Some(text) = object.text("submitted_at")? {
-            let instant = DateTime::parse_from_rfc3339(text.trim()).map_err(|_| {
-                InputError::new(
-                    "submitted_at",
-                    format!(
-                        "{} is not an RFC 3339 instant; write e.g. 2026-11-18T03:15:00Z or 2026-11-18T12:15:00+09:00",
-                        quoted_excerpt(text)
-                    ),
-                )
-            })?;
-            case.submitted_at = Some(instant.with_timezone(&Utc));
+            case.submitted_at = Some(instant("submitted_at", text)?);
         }
         if let Some(value) = object.boolean("admin_access")? {
             case.admin_access = value;
@@ -212,6 +244,11 @@ impl PreviousCase {
                     "is required: the earlier case's number, as a string",
                 )
             })?;
+        let number = within(
+            "previous_case.number",
+            number,
+            fields::CASE_NUMBER_MAX_CHARS,
+        )?;
         let closed_on = match object.get("closed_on") {
             None | Some(Raw::Null) => None,
             Some(value) => Some(date("previous_case.closed_on", value)?),

@@ -92,10 +92,15 @@ pub struct Response {
     pub holiday_list: Option<HolidayListName>,
 }
 
+// Output instants keep the input's precision: a `submitted_at` with a
+// fraction of a second gives a `clock_starts` (and a 24x7 `due`) with the
+// same fraction, written with 3, 6 or 9 digits as needed (whole seconds
+// with none), so no output instant reads earlier than `submitted_at`.
+
 fn utc<S: Serializer>(instant: &Option<DateTime<Utc>>, serializer: S) -> Result<S::Ok, S::Error> {
     match instant {
         Some(instant) => {
-            serializer.serialize_str(&instant.to_rfc3339_opts(SecondsFormat::Secs, true))
+            serializer.serialize_str(&instant.to_rfc3339_opts(SecondsFormat::AutoSi, true))
         }
         None => serializer.serialize_none(),
     }
@@ -106,11 +111,29 @@ fn local<S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     match instant {
-        Some(instant) => {
-            serializer.serialize_str(&instant.to_rfc3339_opts(SecondsFormat::Secs, false))
-        }
+        Some(instant) => serializer.serialize_str(&rfc3339_local(instant)),
         None => serializer.serialize_none(),
     }
+}
+
+/// An instant in RFC 3339 with its local offset. RFC 3339 offsets are whole
+/// minutes; a zone whose offset has seconds (local mean times, e.g.
+/// Africa/Monrovia's −00:44:30 until 1972) is written with the offset rounded
+/// to the nearest minute (half a minute away from zero) and the wall-clock
+/// time moved with it, so the text still denotes exactly the same instant,
+/// its wall clock within 30 seconds of the zone's own.
+pub fn rfc3339_local(instant: &DateTime<FixedOffset>) -> String {
+    let seconds = instant.offset().local_minus_utc();
+    let shown = if seconds % 60 == 0 {
+        *instant
+    } else {
+        let rounded = (seconds + 30 * seconds.signum()) / 60 * 60;
+        let offset = FixedOffset::east_opt(rounded)
+            .or_else(|| FixedOffset::east_opt(seconds / 60 * 60))
+            .unwrap_or(*instant.offset());
+        instant.with_timezone(&offset)
+    };
+    shown.to_rfc3339_opts(SecondsFormat::AutoSi, false)
 }
 
 /// Where and how to file.

@@ -5,6 +5,26 @@
 
 use super::enums::{Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope};
 
+// The limits of a case, in one place (README, "Limits"). Lengths count
+// characters (Unicode scalar values), not bytes.
+
+/// The longest `description`, in characters: more is refused, not cut.
+pub const DESCRIPTION_MAX_CHARS: usize = 100_000;
+/// The longest `previous_case.number`, in characters.
+pub const CASE_NUMBER_MAX_CHARS: usize = 64;
+/// The longest `time_zone`, in characters (the longest IANA name has 32).
+pub const TIME_ZONE_MAX_CHARS: usize = 64;
+/// The longest `language` tag, in characters.
+pub const LANGUAGE_TAG_MAX_CHARS: usize = 64;
+/// The most dates `holidays` may list.
+pub const HOLIDAYS_MAX_DATES: usize = 1_000;
+/// The years a date (`holidays[]`, `previous_case.closed_on`) may have.
+pub const DATE_YEARS: (i32, i32) = (1900, 9999);
+/// The years `submitted_at` may have, as written. It ends ten years short of
+/// 9999 so that every instant a decision writes (the clock looks at most a
+/// few years ahead) stays a four-digit RFC 3339 year.
+pub const SUBMISSION_YEARS: (i32, i32) = (1900, 9989);
+
 /// What a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -40,6 +60,8 @@ pub struct Field {
     pub default: Option<&'static str>,
     /// Whether a case must give it (no decision without it).
     pub required: bool,
+    /// The most characters (text) or items (lists) it may hold.
+    pub limit: Option<usize>,
 }
 
 impl Field {
@@ -50,6 +72,14 @@ impl Field {
             _ => &[],
         }
     }
+
+    /// The field with a limit on its length (text) or size (lists).
+    const fn limited(self, limit: usize) -> Field {
+        Field {
+            limit: Some(limit),
+            ..self
+        }
+    }
 }
 
 const fn field(name: &'static str, kind: Kind, default: Option<&'static str>) -> Field {
@@ -58,6 +88,7 @@ const fn field(name: &'static str, kind: Kind, default: Option<&'static str>) ->
         kind,
         default,
         required: false,
+        limit: None,
     }
 }
 
@@ -67,12 +98,13 @@ const fn required(name: &'static str, kind: Kind) -> Field {
         kind,
         default: None,
         required: true,
+        limit: None,
     }
 }
 
 /// The earlier case's fields (REO-0..5).
 pub const PREVIOUS_CASE: &[Field] = &[
-    required("number", Kind::Text),
+    required("number", Kind::Text).limited(CASE_NUMBER_MAX_CHARS),
     field("closed_on", Kind::Date, None),
     field("same_build", Kind::Flag, None),
     field("same_environment", Kind::Flag, None),
@@ -84,7 +116,7 @@ pub const PREVIOUS_CASE: &[Field] = &[
 pub const CASE: &[Field] = &[
     field("role", Kind::Choice(Role::NAMES), Some("customer_admin")),
     required("product", Kind::Choice(Product::NAMES)),
-    field("description", Kind::Text, Some("")),
+    field("description", Kind::Text, Some("")).limited(DESCRIPTION_MAX_CHARS),
     field("category", Kind::Choice(Category::NAMES), None),
     field("impact", Kind::Choice(Impact::NAMES), None),
     field("commit_24x7", Kind::Flag, Some("false")),
@@ -94,10 +126,10 @@ pub const CASE: &[Field] = &[
         Some("business_hours"),
     ),
     field("plan", Kind::Choice(Plan::NAMES), Some("standard")),
-    field("language", Kind::LanguageTag, Some("en")),
+    field("language", Kind::LanguageTag, Some("en")).limited(LANGUAGE_TAG_MAX_CHARS),
     field("location", Kind::Choice(Location::NAMES), Some("other")),
-    field("time_zone", Kind::TimeZone, Some("UTC")),
-    field("holidays", Kind::Dates, None),
+    field("time_zone", Kind::TimeZone, Some("UTC")).limited(TIME_ZONE_MAX_CHARS),
+    field("holidays", Kind::Dates, None).limited(HOLIDAYS_MAX_DATES),
     field("submitted_at", Kind::Instant, None),
     field("locale", Kind::Locale, Some("en")),
     field("admin_access", Kind::Flag, Some("true")),

@@ -2,7 +2,8 @@
 //! door (serde_json in the CLI, serde-wasm-bindgen in the browser) can
 //! produce, so that one validator gives the same errors everywhere.
 
-use chrono::NaiveDate;
+use super::fields::{DATE_YEARS, SUBMISSION_YEARS};
+use chrono::{DateTime, Duration, NaiveDate, NaiveTime, Utc};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 use std::fmt;
@@ -25,18 +26,26 @@ impl Raw {
         match self {
             Raw::Null => "null".into(),
             Raw::Bool(value) => format!("the boolean {value}"),
-            // Whole numbers are written out; others are not, which spares
+            // Whole numbers that a double holds exactly (JavaScript's safe
+            // integers) are written out; others are described, which spares
             // the widget the float formatter.
-            Raw::Number(value) if value.fract() == 0.0 && value.abs() < 1e15 => {
+            Raw::Number(value) if value.is_nan() => "NaN".into(),
+            Raw::Number(value) if value.is_infinite() => "an infinite number".into(),
+            Raw::Number(value) if value.fract() != 0.0 => "a fractional number".into(),
+            Raw::Number(value) if value.abs() <= MAX_SAFE_INTEGER => {
                 format!("the number {}", *value as i64)
             }
-            Raw::Number(_) => "a fractional number".into(),
+            Raw::Number(_) => "a whole number of 16 or more digits".into(),
             Raw::Text(text) => format!("the string {}", quoted_excerpt(text)),
             Raw::List(_) => "an array".into(),
             Raw::Object(_) => "an object".into(),
         }
     }
 }
+
+/// 2⁵³ − 1, JavaScript's `Number.MAX_SAFE_INTEGER`: every whole number up
+/// to it is exactly a double, so the number written is the number given.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
 
 /// Quotes at most 40 characters of a value, so that a 1 MB string never ends
 /// up inside an error message.
@@ -49,9 +58,11 @@ pub fn quoted_excerpt(text: &str) -> String {
     quoted(&excerpt)
 }
 
-/// Text in double quotes with quotes, backslashes and control characters
-/// escaped, JSON-style. Written by hand: `{:?}` would compile Unicode's
-/// printable-character tables into the widget.
+/// Text in double quotes with quotes, backslashes, control characters and the
+/// invisible characters that reorder or hide text (bidirectional controls,
+/// zero-width characters, line separators) escaped, so that no input can
+/// drive a terminal or disguise itself. Written by hand: `{:?}` would compile
+/// Unicode's printable-character tables into the widget.
 pub fn quoted(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
@@ -62,7 +73,7 @@ pub fn quoted(text: &str) -> String {
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
-            c if c.is_control() => {
+            c if c.is_control() || is_invisible_format(c) => {
                 out.push_str(&format!("\\u{{{:x}}}", u32::from(c)));
             }
             c => out.push(c),
@@ -70,6 +81,74 @@ pub fn quoted(text: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Format characters that change how text around them shows (U+061C,
+/// U+200B–U+200F, U+2028–U+202E, U+2060–U+206F, U+FEFF, U+FFF9–U+FFFB).
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+    )
+}
+
+/// A count with thousands separators: `123456` → `123,456`.
+pub fn grouped(count: usize) -> String {
+    let mut digits = Vec::new();
+    let mut rest = count;
+    loop {
+        if digits.len() % 4 == 3 {
+            digits.push(b',');
+        }
+        digits.push(b'0' + (rest % 10) as u8);
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&b| char::from(b)).collect()
+}
+
+/// `text` when it holds at most `limit` characters; otherwise an error that
+/// names both, e.g. `description: is 123,456 characters; the limit is 100,000`.
+pub fn within<'t>(path: &str, text: &'t str, limit: usize) -> Result<&'t str, InputError> {
+    // Characters are counted as the bytes that start one (UTF-8 continuation
+    // bytes are 10xxxxxx), which costs the widget less than `chars().count()`.
+    let count = text.bytes().filter(|&b| b & 0xC0 != 0x80).count();
+    if count <= limit {
+        return Ok(text);
+    }
+    Err(InputError::new(
+        path,
+        format!(
+            "is {} characters; the limit is {}",
+            grouped(count),
+            grouped(limit)
+        ),
+    ))
+}
+
+/// An object key as it may appear in an error's path: a plain name
+/// (letters, digits, `_`, `-`, at most 64) as it is, anything else quoted,
+/// escaped and shortened, so that a key such as `previous_case.number` at
+/// the top level never reads as the nested field, and no key reaches a
+/// terminal raw.
+fn key_in_path(key: &str) -> String {
+    let plain = !key.is_empty()
+        && key.len() <= 64
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if plain {
+        key.to_owned()
+    } else {
+        quoted_excerpt(key)
+    }
 }
 
 impl<'de> Deserialize<'de> for Raw {
@@ -198,7 +277,7 @@ impl<'a> ObjectReader<'a> {
         for (index, (name, _)) in entries.iter().enumerate() {
             if !known.contains(&name.as_str()) {
                 return Err(InputError::new(
-                    format!("{prefix}{name}"),
+                    format!("{prefix}{}", key_in_path(name)),
                     format!(
                         "is not a field of the contract; the fields are: {}",
                         known.join(", ")
@@ -282,7 +361,40 @@ impl<'a> ObjectReader<'a> {
     }
 }
 
-/// A calendar date written `YYYY-MM-DD`.
+/// Whether `text` has the shape of `pattern`, where `d` stands for an ASCII
+/// digit and every other byte for itself.
+fn shaped(text: &[u8], pattern: &str) -> bool {
+    text.len() == pattern.len()
+        && text.iter().zip(pattern.bytes()).all(|(&b, p)| {
+            if p == b'd' {
+                b.is_ascii_digit()
+            } else {
+                b == p
+            }
+        })
+}
+
+/// The number written by the ASCII digits `digits`.
+fn number(digits: &[u8]) -> u32 {
+    digits
+        .iter()
+        .fold(0, |value, digit| value * 10 + u32::from(digit - b'0'))
+}
+
+/// The error for a date or instant whose year lies outside `years`.
+fn outside(path: &str, text: &str, years: (i32, i32)) -> InputError {
+    InputError::new(
+        path,
+        format!(
+            "{} is outside the years {}–{} this engine accepts",
+            quoted_excerpt(text),
+            years.0,
+            years.1
+        ),
+    )
+}
+
+/// A calendar date written `YYYY-MM-DD`, in the years 1900–9999.
 pub fn date(path: &str, raw: &Raw) -> Result<NaiveDate, InputError> {
     let Raw::Text(text) = raw else {
         return Err(InputError::wrong_type(
@@ -292,21 +404,22 @@ pub fn date(path: &str, raw: &Raw) -> Result<NaiveDate, InputError> {
         ));
     };
     let text = text.trim();
-    let well_formed = text.len() == 10
-        && text.bytes().enumerate().all(|(i, b)| {
-            if i == 4 || i == 7 {
-                b == b'-'
-            } else {
-                b.is_ascii_digit()
-            }
-        });
-    let number = |range: std::ops::Range<usize>| text.get(range).and_then(|part| part.parse().ok());
-    let parsed = well_formed
-        .then(|| NaiveDate::from_ymd_opt(number(0..4)? as i32, number(5..7)?, number(8..10)?))
+    let bytes = text.as_bytes();
+    let parsed = shaped(bytes, "dddd-dd-dd")
+        .then(|| {
+            let year = number(&bytes[0..4]) as i32;
+            Some((
+                year,
+                NaiveDate::from_ymd_opt(year, number(&bytes[5..7]), number(&bytes[8..10]))?,
+            ))
+        })
         .flatten();
     match parsed {
-        Some(date) => Ok(date),
-        _ => Err(InputError::new(
+        Some((year, _)) if year < DATE_YEARS.0 || year > DATE_YEARS.1 => {
+            Err(outside(path, text, DATE_YEARS))
+        }
+        Some((_, date)) => Ok(date),
+        None => Err(InputError::new(
             path,
             format!(
                 "{} is not a calendar date; write YYYY-MM-DD, e.g. 2026-12-25",
@@ -314,4 +427,75 @@ pub fn date(path: &str, raw: &Raw) -> Result<NaiveDate, InputError> {
             ),
         )),
     }
+}
+
+/// An RFC 3339 instant as every RFC 3339 reader, JavaScript's `Date`
+/// included, reads it: `YYYY-MM-DDTHH:MM:SS`, then optionally `.` and one to
+/// nine digits of a second, then `Z` or an offset `±HH:MM` with an ASCII
+/// sign. `T` and `Z` are capitals; seconds run 00–59 (no leap second `:60`,
+/// which no clock here can count); the year, as written, lies in 1900–9989
+/// ([`SUBMISSION_YEARS`]). Surrounding white space is ignored. The instant
+/// keeps its fraction of a second, to the nanosecond.
+pub fn instant(path: &str, text: &str) -> Result<DateTime<Utc>, InputError> {
+    let fail = |why: &str| InputError::new(path, format!("{} {why}", quoted_excerpt(text)));
+    let not_rfc_3339 = || {
+        let mut why = String::from("is not an RFC 3339 instant");
+        if text.contains('\u{2212}') {
+            why.push_str(" (write the offset's minus sign as the ASCII hyphen -)");
+        }
+        why.push_str("; write e.g. 2026-11-18T03:15:00Z or 2026-11-18T12:15:00+09:00");
+        fail(&why)
+    };
+    let bytes = text.trim().as_bytes();
+    if bytes.len() < 20 || !shaped(&bytes[..19], "dddd-dd-ddTdd:dd:dd") {
+        return Err(not_rfc_3339());
+    }
+    let mut rest = &bytes[19..];
+    let mut nanos = 0;
+    if let [b'.', fraction @ ..] = rest {
+        let digits = fraction.iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 9 {
+            return Err(fail(
+                "has more than nine digits after the decimal point; the engine counts to the nanosecond",
+            ));
+        }
+        if digits == 0 {
+            return Err(not_rfc_3339());
+        }
+        nanos = number(&fraction[..digits]) * 10u32.pow(9 - digits as u32);
+        rest = &fraction[digits..];
+    }
+    let offset_seconds = match rest {
+        b"Z" => 0,
+        [sign @ (b'+' | b'-'), offset @ ..] if shaped(offset, "dd:dd") => {
+            let (hours, minutes) = (number(&offset[0..2]), number(&offset[3..5]));
+            if hours > 23 || minutes > 59 {
+                return Err(not_rfc_3339());
+            }
+            let seconds = i64::from(hours * 3600 + minutes * 60);
+            if *sign == b'-' {
+                -seconds
+            } else {
+                seconds
+            }
+        }
+        _ => return Err(not_rfc_3339()),
+    };
+    let field = |at: usize| number(&bytes[at..at + 2]);
+    if field(17) == 60 {
+        return Err(fail(
+            "names a leap second (:60), which the engine does not count; write :59 or the next minute's :00",
+        ));
+    }
+    let year = number(&bytes[0..4]) as i32;
+    let (Some(date), Some(time)) = (
+        NaiveDate::from_ymd_opt(year, field(5), field(8)),
+        NaiveTime::from_hms_nano_opt(field(11), field(14), field(17), nanos),
+    ) else {
+        return Err(not_rfc_3339());
+    };
+    if year < SUBMISSION_YEARS.0 || year > SUBMISSION_YEARS.1 {
+        return Err(outside(path, text, SUBMISSION_YEARS));
+    }
+    Ok(date.and_time(time).and_utc() - Duration::seconds(offset_seconds))
 }

@@ -239,6 +239,8 @@ impl Catalogue {
     }
 
     /// The raw text of a key, in English when this language lacks it.
+    // Called from hundreds of places: one copy, not one inlined per caller.
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'static str> {
         // A few hundred keys: a linear search costs microseconds and spares
         // the widget a sort routine.
@@ -256,6 +258,7 @@ impl Catalogue {
 
     /// The message `key` with its `{name}` arguments filled in. A missing
     /// key reads `⟦key⟧`, so that a gap shows (and a test finds it).
+    #[inline(never)]
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
         match self.get(key) {
             Some(text) => fill(text, args),

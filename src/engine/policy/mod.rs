@@ -34,7 +34,7 @@ pub fn decide(
     ruleset: &Ruleset,
     zones: &dyn ZoneRules,
 ) -> Result<Decision, InputError> {
-    let submitted_at = case.submitted_at.unwrap_or(now);
+    let submitted_at = case.submitted_at_or(now)?;
     let time_zone = zones.canonical_name(&case.time_zone).ok_or_else(|| {
         InputError::new(
             "time_zone",

@@ -10,7 +10,7 @@ use crate::engine::contract::enums::{
     Coverage, HolidayListName, Plan, Preview, Product, Role, Severity,
 };
 use crate::engine::contract::rule_id::RuleId;
-use crate::engine::time::clock::BusinessHours;
+use crate::engine::time::clock::{BusinessHours, NotDue};
 use crate::engine::time::holidays::HolidayList;
 use crate::engine::time::zone::ZoneRules;
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
@@ -179,8 +179,8 @@ pub(super) fn decide(
         holidays,
         zones,
     };
-    match hours.deadline(clock.submitted_at, target_minutes) {
-        Some(deadline) => {
+    match hours.walk(clock.submitted_at, target_minutes) {
+        Ok(deadline) => {
             let due = wall_clock(zones, &response.time_zone, deadline.due);
             if deadline.clock_starts == clock.submitted_at {
                 run.trace(
@@ -202,7 +202,22 @@ pub(super) fn decide(
             response.due = Some(deadline.due);
             response.due_local = zones.localize(&response.time_zone, deadline.due);
         }
-        None => {
+        // Windows open, but fewer open minutes than the target within the
+        // horizon: the target (or a list closing most days) is the cause.
+        Err(NotDue::BeyondHorizon { open_minutes, .. }) => {
+            let open = run.duration(open_minutes);
+            let args = [("duration", duration.as_str()), ("open", open.as_str())];
+            run.trace(RuleId::Rt5, FIELD, "why.response.beyond-horizon", &args);
+            run.notice(
+                RuleId::Rt5,
+                NoticeKind::Response,
+                "notice.rt5.beyond-horizon",
+                &args,
+            );
+        }
+        // No window opens at all: only the holiday list can close every
+        // working day. (An unknown zone is refused before the policy runs.)
+        Err(NotDue::NoWindow | NotDue::UnknownZone) => {
             run.trace(RuleId::Rt5, FIELD, "why.response.no-window", &[]);
             run.notice(
                 RuleId::Rt5,

@@ -2,8 +2,16 @@
 //! target of N open minutes run out, counted only inside a calendar's working
 //! windows, in its own zone, across daylight-saving changes and holidays?
 //!
-//! The walk goes window by window (one per working day), never minute by
-//! minute, so a year-long horizon costs a few hundred steps.
+//! An instant is open when the calendar's wall clock shows a working day
+//! (Monday to Friday, not a holiday) and a time inside the window. The walk
+//! goes forward in real time, one stretch of constant UTC offset at a time
+//! (at most a day), and takes the windows of the local dates that stretch
+//! shows, so a year-long horizon costs a few hundred steps, never one per
+//! minute. Counting real time this way, a date a zone skipped (Pacific/Apia
+//! went from Thursday 29 December 2011 straight to Saturday 31 December)
+//! opens no window, and a local time shown twice (clocks going back, or a
+//! date repeated at the date line) is open each real time it is shown: every
+//! real minute counts once, never twice, never not at all.
 
 use crate::engine::time::holidays::HolidayList;
 use crate::engine::time::zone::ZoneRules;
@@ -13,7 +21,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, 
 /// time in `zone`, minus `holidays`.
 pub struct BusinessHours<'a> {
     pub zone: &'a str,
-    /// Minutes after local midnight.
+    /// Minutes after local midnight (`closes` may be 1440, midnight).
     pub opens: u16,
     pub closes: u16,
     pub holidays: &'a HolidayList,
@@ -27,52 +35,135 @@ pub struct Deadline {
     pub due: DateTime<Utc>,
 }
 
-/// How far ahead the walk looks before giving up (a holiday list could, in
-/// principle, close every day).
-const HORIZON_DAYS: i64 = 3 * 366;
+/// Why a target has no deadline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotDue {
+    /// The zone is not a known IANA zone.
+    UnknownZone,
+    /// No working window opens within the horizon: the holiday list closes
+    /// every working day.
+    NoWindow,
+    /// Windows open, but all the open time within the horizon is shorter
+    /// than the target.
+    BeyondHorizon {
+        clock_starts: DateTime<Utc>,
+        /// The whole open minutes there are within the horizon.
+        open_minutes: u32,
+    },
+}
+
+/// How far ahead of the submission the walk looks before giving up (a
+/// holiday list could, in principle, close every day).
+pub const HORIZON_DAYS: i64 = 3 * 366;
+
+/// The longest response target sure to fall due within the horizon on every
+/// shipped calendar with its shipped holidays, whenever it is filed. The
+/// fewest open minutes in a horizon filed on any day of 1980–2096 are about
+/// 374,000 on `japan` (374,340: 734 working days of 510 minutes from midnight
+/// on 3 May 2008; a filing inside a window can lose part of one more),
+/// 376,320 on `other` (784 working days of 480 minutes; 375,840 when its
+/// zone skips a working day, as Pacific/Apia did in 2011) and 540,000 on
+/// `north_america`;
+/// 360,000 minutes (750 eight-hour days) leave a margin for changes to the
+/// holiday laws. Owner targets are held to it (`tests/clock.rs` checks it).
+pub const MAX_TARGET_MINUTES: u32 = 360_000;
+
+/// How far apart the walk asks for the zone's offset. No zone has changed its
+/// offset and changed it back within a day (the closest such pair in the tz
+/// database is four days apart, Africa/Freetown 1939), so no change is
+/// missed; a change found is then pinned to the second.
+const PROBE: Duration = Duration::days(1);
 
 impl BusinessHours<'_> {
     /// The deadline of `minutes` open minutes from `submitted_at`, or `None`
-    /// when the zone is unknown or no window opens within three years.
+    /// when the zone is unknown or the target does not run out within the
+    /// horizon (see [`BusinessHours::walk`] for which).
     pub fn deadline(&self, submitted_at: DateTime<Utc>, minutes: u32) -> Option<Deadline> {
-        let mut remaining = Duration::minutes(i64::from(minutes));
-        let mut clock_starts = None;
-        let first_day = self.zones.localize(self.zone, submitted_at)?.date_naive();
-        let mut holidays = YearCache::new(self.holidays);
-        for offset in 0..HORIZON_DAYS {
-            let day = first_day + Duration::days(offset);
-            if !is_weekday(day) || holidays.contains(day) {
-                continue;
-            }
-            let Some((opens, closes)) = self.window(day) else {
-                continue;
-            };
-            if closes <= submitted_at {
-                continue;
-            }
-            let start = opens.max(submitted_at);
-            let clock_starts = *clock_starts.get_or_insert(start);
-            let open_here = closes - start;
-            if remaining <= open_here {
-                return Some(Deadline {
-                    clock_starts,
-                    due: start + remaining,
-                });
-            }
-            remaining -= open_here;
-        }
-        None
+        self.walk(submitted_at, minutes).ok()
     }
 
-    /// The day's window as instants, or `None` for an empty window.
-    fn window(&self, day: NaiveDate) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-        let at = |minutes: u16| {
-            let time =
-                NaiveTime::from_hms_opt(u32::from(minutes / 60), u32::from(minutes % 60), 0)?;
-            local_to_utc(self.zones, self.zone, day.and_time(time))
-        };
-        let (opens, closes) = (at(self.opens)?, at(self.closes)?);
-        (opens < closes).then_some((opens, closes))
+    /// The deadline of `minutes` open minutes from `submitted_at`, or why
+    /// there is none within [`HORIZON_DAYS`] of it.
+    pub fn walk(&self, submitted_at: DateTime<Utc>, minutes: u32) -> Result<Deadline, NotDue> {
+        let target = Duration::minutes(i64::from(minutes));
+        let mut remaining = target;
+        let mut clock_starts = None;
+        let mut holidays = YearCache::new(self.holidays);
+        let horizon = submitted_at + Duration::days(HORIZON_DAYS);
+        let mut at = submitted_at;
+        let mut offset = self.offset(at.timestamp())?;
+        while at < horizon {
+            // From `at` until `until` the wall clock reads `instant + shift`.
+            let (until, next_offset) = self.same_offset_until(at, offset, horizon)?;
+            let shift = Duration::seconds(i64::from(offset));
+            let shown_until = until.naive_utc() + shift;
+            let mut day = (at.naive_utc() + shift).date();
+            while day.and_time(NaiveTime::MIN) < shown_until {
+                if is_weekday(day) && !holidays.contains(day) {
+                    let midnight = (day.and_time(NaiveTime::MIN) - shift).and_utc();
+                    let start = (midnight + Duration::minutes(i64::from(self.opens))).max(at);
+                    let stop = (midnight + Duration::minutes(i64::from(self.closes))).min(until);
+                    if start < stop {
+                        let clock_starts = *clock_starts.get_or_insert(start);
+                        if remaining <= stop - start {
+                            return Ok(Deadline {
+                                clock_starts,
+                                due: start + remaining,
+                            });
+                        }
+                        remaining -= stop - start;
+                    }
+                }
+                let Some(next) = day.succ_opt() else { break };
+                day = next;
+            }
+            at = until;
+            offset = next_offset;
+        }
+        Err(match clock_starts {
+            None => NotDue::NoWindow,
+            Some(clock_starts) => NotDue::BeyondHorizon {
+                clock_starts,
+                open_minutes: u32::try_from((target - remaining).num_minutes()).unwrap_or(0),
+            },
+        })
+    }
+
+    fn offset(&self, timestamp: i64) -> Result<i32, NotDue> {
+        let at = DateTime::from_timestamp(timestamp, 0).ok_or(NotDue::UnknownZone)?;
+        self.zones
+            .offset_seconds(self.zone, at)
+            .ok_or(NotDue::UnknownZone)
+    }
+
+    /// The end of the stretch from `at` (whose offset is `offset`) over which
+    /// the offset stays the same, at most a day and never past `limit`, with
+    /// the offset that follows it.
+    fn same_offset_until(
+        &self,
+        at: DateTime<Utc>,
+        offset: i32,
+        limit: DateTime<Utc>,
+    ) -> Result<(DateTime<Utc>, i32), NotDue> {
+        let probe = (at + PROBE).min(limit);
+        let there = self.offset(probe.timestamp())?;
+        if there == offset {
+            return Ok((probe, offset));
+        }
+        // Offsets change on whole seconds: find the first second with the
+        // new one, after `at` (whose offset is still the old one).
+        let before_at = at.timestamp();
+        let (mut before, mut after) = (before_at, probe.timestamp().max(before_at + 1));
+        while after - before > 1 {
+            let middle = before + (after - before) / 2;
+            if self.offset(middle)? == offset {
+                before = middle;
+            } else {
+                after = middle;
+            }
+        }
+        let change = DateTime::from_timestamp(after, 0).ok_or(NotDue::UnknownZone)?;
+        Ok((change, self.offset(after)?))
     }
 }
 
