@@ -3,20 +3,25 @@
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use support_triage::engine::messages;
 use support_triage::engine::policy::rules::RULES;
 
 const NOW: &str = "2026-11-18T03:15:00Z";
 
-fn triage(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_triage"))
+/// `triage` started with every stream piped.
+fn spawn(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_triage"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("triage runs");
+        .expect("triage runs")
+}
+
+fn triage(args: &[&str], stdin: &str) -> Output {
+    let mut child = spawn(args);
     // Written from a thread: triage writes while it reads, so a large input
     // and a large output would otherwise wait on each other.
     let mut input = child.stdin.take().unwrap();
@@ -420,13 +425,7 @@ fn an_unknown_rule_is_a_usage_error() {
 /// larger than a pipe's buffer (64 KiB on Linux) so that `triage` is still
 /// writing when the reader goes.
 fn read_one_line_then_close(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_triage"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("triage runs");
+    let mut child = spawn(args);
     // The input is smaller than a pipe's buffer: it is all written before
     // triage's output fills its own.
     child

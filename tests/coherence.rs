@@ -446,17 +446,7 @@ impl Walker {
         }
 
         // ---- COH-3: every decided field, and the rules behind it, traced ----
-        let mut fields = vec![
-            DecidedField::Category,
-            DecidedField::Supported,
-            DecidedField::Severity,
-            DecidedField::Response,
-            DecidedField::Path,
-        ];
-        if case.previous_case.is_some() {
-            fields.push(DecidedField::Reopen);
-        }
-        for field in fields {
+        for field in common::decided_fields(case) {
             if !d.trace.iter().any(|entry| entry.field == field) {
                 fail(format!("COH-3 no trace for field {field:?}"), String::new());
             }

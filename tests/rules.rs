@@ -306,17 +306,7 @@ fn coherence_problems(case: &Case, decision: &Decision) -> Vec<String> {
         }
     }
     // COH-3
-    let mut fields = vec![
-        DecidedField::Category,
-        DecidedField::Supported,
-        DecidedField::Severity,
-        DecidedField::Response,
-        DecidedField::Path,
-    ];
-    if case.previous_case.is_some() {
-        fields.push(DecidedField::Reopen);
-    }
-    for field in fields {
+    for field in common::decided_fields(case) {
         if !decision.trace.iter().any(|entry| entry.field == field) {
             problems.push(format!("COH-3: no trace entry for {field:?}"));
         }

@@ -1,11 +1,13 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
+use support_triage::engine::contract::decision::DecidedField;
 use support_triage::engine::contract::enums::{
     Category, CategorySource, Coverage, HolidayListName, Impact, Location, Plan, Preview, Product,
     Reopen, Role, Scope, Signal,
 };
 use support_triage::engine::contract::fields;
+use support_triage::engine::Case;
 
 /// The contract codes no sentence may show (COH-4).
 pub struct Codes {
@@ -80,4 +82,19 @@ fn has_word(text: &str, word: &str) -> bool {
         let end = start + word.len();
         (start == 0 || !is_word(bytes[start - 1])) && (end >= bytes.len() || !is_word(bytes[end]))
     })
+}
+
+/// The decision fields every decision of `case` must trace a rule for (COH-3).
+pub fn decided_fields(case: &Case) -> Vec<DecidedField> {
+    let mut fields = vec![
+        DecidedField::Category,
+        DecidedField::Supported,
+        DecidedField::Severity,
+        DecidedField::Response,
+        DecidedField::Path,
+    ];
+    if case.previous_case.is_some() {
+        fields.push(DecidedField::Reopen);
+    }
+    fields
 }

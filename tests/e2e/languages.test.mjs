@@ -6,36 +6,11 @@
 // that fails to load. Screenshots for a reviewer in target/screenshots/.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, ready, ROOT, SCREENSHOTS, serve } from "./support.mjs";
+import { catalogue, launch, ready, SCREENSHOTS, serve } from "./support.mjs";
 
-const LOCALES = join(ROOT, "src", "locales");
 const squash = (s) => s.replace(/\s+/g, " ").trim();
-
-/** A catalogue file: `key = value` lines, `#` comments, a value in double quotes keeps its spaces. */
-function parse(text) {
-  const entries = new Map();
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const at = line.indexOf(" = ");
-    if (at < 0) continue;
-    let value = line.slice(at + 3).trim();
-    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    entries.set(line.slice(0, at).trim(), value);
-  }
-  return entries;
-}
-
-async function catalogue(name) {
-  try {
-    return parse(await readFile(join(LOCALES, name), "utf8"));
-  } catch (error) {
-    if (error.code === "ENOENT") return null;
-    throw error;
-  }
-}
 
 // The browser's locale and zone for each interface language, and what a
 // worried customer would type (a production outage, which gives severity A

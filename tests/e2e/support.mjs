@@ -71,3 +71,28 @@ export async function launch() {
 export async function ready(page) {
   await page.locator("support-triage .support-triage[data-ready]").first().waitFor({ timeout: 30_000 });
 }
+
+/** A catalogue file: `key = value` lines, `#` comments, a value in double quotes keeps its spaces. */
+export function parseCatalogue(text) {
+  const entries = new Map();
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (!line || line.startsWith("#")) continue;
+    const at = line.indexOf(" = ");
+    if (at < 0) continue;
+    let value = line.slice(at + 3).trim();
+    if (value.length >= 2 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+    entries.set(line.slice(0, at).trim(), value);
+  }
+  return entries;
+}
+
+/** A file of src/locales/ (e.g. `ja.txt`, `why/ja.txt`) as key → text; null when there is none. */
+export async function catalogue(name) {
+  try {
+    return parseCatalogue(await readFile(join(ROOT, "src", "locales", name), "utf8"));
+  } catch (error) {
+    if (error.code === "ENOENT") return null;
+    throw error;
+  }
+}

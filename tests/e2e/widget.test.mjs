@@ -5,20 +5,7 @@ import assert from "node:assert/strict";
 import { mkdir, readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { launch, ready, serve, SCREENSHOTS, ROOT } from "./support.mjs";
-
-/** A catalogue of src/locales as key → text. */
-async function catalogue(tag) {
-  const entries = {};
-  for (const line of (await readFile(join(ROOT, "src", "locales", `${tag}.txt`), "utf8")).split("\n")) {
-    const at = line.indexOf(" = ");
-    if (line.startsWith("#") || at < 0) continue;
-    let value = line.slice(at + 3).trim();
-    if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    entries[line.slice(0, at).trim()] = value;
-  }
-  return entries;
-}
+import { catalogue, launch, ready, serve, SCREENSHOTS } from "./support.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -85,20 +72,20 @@ describe("a visitor", () => {
   });
 
   test("in Japanese, from a typed description to a severity, a due time and a path", async () => {
-    const ja = await catalogue("ja");
+    const ja = await catalogue("ja.txt");
     const { context, page, errors } = await open({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
-    await page.locator("h1", { hasText: ja["ui.title"] }).waitFor();
-    await page.getByLabel(ja["ui.describe"]).fill("本番環境でエラーが発生し、受注を保存できません。業務に支障が出ています");
-    await page.getByLabel(ja["ui.product"]).selectOption("dynamics365");
-    await page.getByLabel(ja["ui.impact-name.moderate"]).check();
+    await page.locator("h1", { hasText: ja.get("ui.title") }).waitFor();
+    await page.getByLabel(ja.get("ui.describe")).fill("本番環境でエラーが発生し、受注を保存できません。業務に支障が出ています");
+    await page.getByLabel(ja.get("ui.product")).selectOption("dynamics365");
+    await page.getByLabel(ja.get("ui.impact-name.moderate")).check();
     const answer = card(page);
-    await answer.getByText(ja["ui.severity-name.B"]).waitFor();
+    await answer.getByText(ja.get("ui.severity-name.B")).waitFor();
     const text = await answer.innerText();
     assert.match(text, /4\s*時間/, text);
-    assert.ok(text.includes(ja["ui.where-to-file"]), text);
+    assert.ok(text.includes(ja.get("ui.where-to-file")), text);
     assert.match(text, /Power Platform/, "the path names the admin center");
     assert.doesNotMatch(text, /\bleft\b|\bhours\b|\bwithin\b/, "no English word order or words");
-    assert.equal(await page.getByLabel(ja["ui.location"]).inputValue(), "japan", "the calendar follows the browser's zone");
+    assert.equal(await page.getByLabel(ja.get("ui.location")).inputValue(), "japan", "the calendar follows the browser's zone");
     await page.screenshot({ path: join(SCREENSHOTS, "ja-break-fix.png"), fullPage: true });
     assert.deepEqual(errors, []);
     await context.close();
