@@ -155,6 +155,8 @@ describe("a visitor", () => {
     );
     assert.notEqual(outline, "none", "the focus is visible");
     await page.keyboard.type("invoice is wrong");
+    // The suggestions appear once the vocabulary has arrived (after the first paint).
+    await page.locator(".triage-chip").first().waitFor();
     await page.keyboard.press("Tab");
     assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement.className), "triage-chip");
     await page.keyboard.press("Enter");
