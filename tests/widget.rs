@@ -84,7 +84,7 @@ fn answers_round_trip_through_the_url_in_table_order() {
         ("commit_24x7", "true"),
         ("admin_access", "false"),
     ]);
-    let query = answers.to_query();
+    let query = answers.to_fragment();
     assert!(
         query.starts_with("role=partner_for_customer&product=azure&description="),
         "{query}"
@@ -95,10 +95,10 @@ fn answers_round_trip_through_the_url_in_table_order() {
     );
     assert!(query.contains("commit_24x7=true"), "{query}");
     assert!(!query.contains(' ') && !query.contains('<'), "{query}");
-    let back = Answers::from_query(&query, Answers::default());
+    let back = Answers::from_fragment(&query, Answers::default());
     assert_eq!(back, answers);
     assert_eq!(
-        Answers::from_query(&format!("?{query}"), Answers::default()),
+        Answers::from_fragment(&format!("?{query}"), Answers::default()),
         answers
     );
 }
@@ -107,7 +107,7 @@ fn answers_round_trip_through_the_url_in_table_order() {
 fn an_unanswered_question_stays_absent_everywhere() {
     let answers = answers(&[("product", "dynamics365"), ("impact", "critical")]);
     assert_eq!(answers.get("commit_24x7"), None);
-    assert!(!answers.to_query().contains("commit_24x7"));
+    assert!(!answers.to_fragment().contains("commit_24x7"));
     let Raw::Object(entries) = answers.to_raw() else {
         panic!("the answers are an object");
     };
@@ -207,7 +207,7 @@ fn only_what_a_field_can_hold_is_kept() {
 #[test]
 fn a_damaged_link_keeps_what_it_can() {
     let base = fresh();
-    let back = Answers::from_query(
+    let back = Answers::from_fragment(
         "?product=nope&impact=minimal&description=%E8%AB%8B%ZZ&junk&commit_24x7=perhaps",
         base.clone(),
     );

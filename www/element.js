@@ -2,11 +2,12 @@
 // once it starts; each element gets its own shadow root holding the widget's
 // stylesheet (so host CSS cannot reach in and ours cannot leak out) and is
 // rendered by the module's `mount`.
-export function define_element(cssUrl, mount, unmount, rulesChanged) {
+export function define_element(cssUrl, mount, unmount, rulesChanged, presetsChanged) {
   if (customElements.get("support-triage")) return;
 
   class SupportTriage extends HTMLElement {
-    static observedAttributes = ["lang", "role", "product", "plan", "location", "time-zone", "rules", "sync-url"];
+    // `role` is observed for pages written before `filing-as`.
+    static observedAttributes = ["lang", "filing-as", "role", "product", "plan", "location", "time-zone", "rules", "sync-url"];
 
     #rules = null;
 
@@ -27,8 +28,11 @@ export function define_element(cssUrl, mount, unmount, rulesChanged) {
 
     attributeChangedCallback(name, before, after) {
       if (before === after || !this.isConnected || !this.shadowRoot) return;
+      // Only `sync-url` remounts (it changes who owns the page URL); other
+      // attributes update the visitor's answers in place.
       if (name === "rules") rulesChanged(this);
-      else mount(this, this.shadowRoot.lastElementChild);
+      else if (name === "sync-url") mount(this, this.shadowRoot.lastElementChild);
+      else presetsChanged(this);
     }
 
     /** Owner rules as a plain object (see the README's overlay schema). */

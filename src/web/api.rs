@@ -72,8 +72,8 @@ pub fn evaluate(case: JsValue) -> Result<JsValue, JsError> {
     }
 }
 
-/// What a description says: `{ category, suggestions, signals }`, where
-/// `category` is the category the text settles, or `null`.
+/// What a description says: `{ category, suggestions, signals, products }`,
+/// where `category` is the category the text settles, or `null`.
 #[wasm_bindgen]
 pub fn classify(text: &str) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
@@ -81,12 +81,14 @@ pub fn classify(text: &str) -> Result<JsValue, JsError> {
         category: Option<crate::engine::contract::enums::Category>,
         suggestions: Vec<crate::engine::classify::Suggestion>,
         signals: Vec<classifier::SignalHit>,
+        products: Vec<classifier::ProductHit>,
     }
     let result = classifier::classify(text);
     to_js(&Answer {
         category: result.confident,
         suggestions: result.suggestions,
         signals: result.signals,
+        products: result.products,
     })
 }
 

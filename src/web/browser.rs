@@ -7,6 +7,7 @@ use js_sys::{Array, Date, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
 const DRAFT_KEY: &str = "support-triage:draft";
+const LANGUAGE_KEY: &str = "support-triage:language";
 
 /// The browser's IANA time zone, UTC when it will not say.
 pub fn time_zone() -> String {
@@ -34,35 +35,64 @@ pub fn languages() -> Vec<String> {
     }
 }
 
-/// The page's query string, without the `?`.
-pub fn query() -> String {
-    web_sys::window()
-        .and_then(|window| window.location().search().ok())
+/// The answers a link carries: the page URL's fragment, without the `#`;
+/// an older link's query when there is no fragment (it is moved to the
+/// fragment by the next [`remember`]).
+pub fn link_answers() -> String {
+    let Some(location) = web_sys::window().map(|window| window.location()) else {
+        return String::new();
+    };
+    let fragment = location.hash().unwrap_or_default();
+    let fragment = fragment.trim_start_matches('#');
+    if !fragment.is_empty() {
+        return fragment.to_owned();
+    }
+    location
+        .search()
         .unwrap_or_default()
         .trim_start_matches('?')
         .to_owned()
 }
 
-/// Puts the answers in the page URL (no new history entry) and in the draft.
-pub fn remember(query: &str) {
+/// Puts the answers in the page URL's fragment (no new history entry; any
+/// query dropped) and in the local draft. A fragment never leaves the
+/// browser: not with a reload, a shared link or the page's own requests.
+pub fn remember(fragment: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let path = window.location().pathname().unwrap_or_default();
-    let url = if query.is_empty() {
+    let url = if fragment.is_empty() {
         path
     } else {
-        format!("{path}?{query}")
+        format!("{path}#{fragment}")
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
     if let Ok(Some(storage)) = window.local_storage() {
-        let _ = if query.is_empty() {
+        let _ = if fragment.is_empty() {
             storage.remove_item(DRAFT_KEY)
         } else {
-            storage.set_item(DRAFT_KEY, query)
+            storage.set_item(DRAFT_KEY, fragment)
         };
+    }
+}
+
+/// The interface language the visitor last chose, on this site.
+pub fn chosen_language() -> Option<String> {
+    web_sys::window()?
+        .local_storage()
+        .ok()??
+        .get_item(LANGUAGE_KEY)
+        .ok()?
+}
+
+/// Remembers the visitor's choice of interface language (not what they
+/// typed: that stays in the page's fragment and draft only).
+pub fn choose_language(tag: &str) {
+    if let Some(Ok(Some(storage))) = web_sys::window().map(|window| window.local_storage()) {
+        let _ = storage.set_item(LANGUAGE_KEY, tag);
     }
 }
 
@@ -153,6 +183,56 @@ pub fn format_duration(minutes: i64, locale: &str) -> Option<String> {
             unit("minute", minutes)?
         )),
     }
+}
+
+/// The browser's time zones (`Intl.supportedValuesOf("timeZone")`), for the
+/// zone picker; empty where the browser cannot list them.
+pub fn time_zones() -> Vec<String> {
+    let Ok(intl) = Reflect::get(&js_sys::global(), &"Intl".into()) else {
+        return Vec::new();
+    };
+    let Ok(supported) = Reflect::get(&intl, &"supportedValuesOf".into()) else {
+        return Vec::new();
+    };
+    let Ok(supported) = supported.dyn_into::<js_sys::Function>() else {
+        return Vec::new();
+    };
+    supported
+        .call1(&JsValue::NULL, &"timeZone".into())
+        .ok()
+        .and_then(|list| list.dyn_into::<Array>().ok())
+        .map(|list| list.iter().filter_map(|zone| zone.as_string()).collect())
+        .unwrap_or_default()
+}
+
+/// Saves `text` as a file the visitor downloads, made in the browser.
+pub fn download(file_name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+        return;
+    };
+    let parts = Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(link) = document.create_element("a") {
+        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("download", file_name);
+        if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+            link.click();
+        }
+    }
+    // Revoked once the download has started, not before.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
 }
 
 /// Fetches a URL; an answer other than 2xx is an error saying which.

@@ -1,82 +1,132 @@
 //! The right side of the widget: the answer card, updated on every change.
 
-use super::browser;
+use super::{browser, due_texts, DecidedMemo};
 use crate::engine::contract::decision::{Notice, NoticeKind};
-use crate::engine::{Decision, InputError};
+use crate::engine::Decision;
 use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;
-use crate::widget::{notices_in, reasons, reopen_label, severity_label, summary};
+use crate::widget::questions::Question;
+use crate::widget::Assumption;
+use crate::widget::{
+    calendar, headline, notices_in, reasons, reopen_label, severity_label, summary,
+};
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
-
-type DecisionMemo = Memo<Option<Result<Decision, InputError>>>;
+use std::time::Duration;
 
 #[component]
 pub fn AnswerCard(
     answers: RwSignal<Answers>,
     ui: RwSignal<UiLang>,
-    decision: DecisionMemo,
-    now: RwSignal<DateTime<Utc>>,
+    decided: DecidedMemo,
+    clock: RwSignal<DateTime<Utc>>,
+    assumed: Memo<Vec<Assumption>>,
+    presets: RwSignal<Answers>,
+    recalculated: RwSignal<u32>,
+    card_heading: NodeRef<leptos::html::H2>,
 ) -> impl IntoView {
     let texts = move || ui.get().texts();
-    let copied = RwSignal::new(false);
+    // One status line for what the buttons did; it clears itself.
+    let status = RwSignal::new(None::<&'static str>);
+    let status_generation = StoredValue::new(0u32);
+    let say = move |text: &'static str| {
+        status.set(Some(text));
+        status_generation.update_value(|g| *g += 1);
+        let mine = status_generation.get_value();
+        set_timeout(
+            move || {
+                if status_generation.get_value() == mine {
+                    status.set(None);
+                }
+            },
+            Duration::from_secs(6),
+        );
+    };
     let quotes_ready = RwSignal::new(crate::engine::messages::quotes().is_some());
-    let due_text = move |decision: &Decision| -> Option<String> {
-        let response = decision.response.as_ref()?;
-        let due = response.due?;
-        let locale = ui.get().code();
-        let visitor_zone = answers.with(|a| a.get("time_zone").unwrap_or("UTC").to_owned());
-        let yours = browser::format_instant(due, &visitor_zone, locale);
-        let theirs = browser::format_instant(due, &response.time_zone, locale);
-        Some(if response.time_zone == visitor_zone {
-            texts().due(&yours, None)
-        } else {
-            // The support calendar's place, in the visitor's words ("Japan").
-            let place = texts().location_name(response.calendar);
-            texts().due(&yours, Some((&theirs, place)))
-        })
-    };
     let copy = move |_| {
-        decision.with(|d| {
-            if let Some(Ok(decision)) = d {
-                let due = due_text(decision);
-                let text = answers.with(|a| summary(texts(), a, decision, due.as_deref()));
-                browser::copy_to_clipboard(&text);
-                copied.set(true);
-            }
-        })
+        let t = texts();
+        let copied = decided.with(|d| {
+            let decision = d.outcome.decision.as_ref()?;
+            let due = due_line(decision, ui.get_untracked());
+            let text = answers.with(|a| summary(t, a, decision, due.as_deref()));
+            browser::copy_to_clipboard(&text);
+            Some(())
+        });
+        say(match copied {
+            Some(()) => t.copied,
+            None => t.nothing_to_copy,
+        });
     };
+    // "Start over" returns to the host page's presets; the answers it
+    // cleared can be brought back until the next change.
+    let cleared = RwSignal::new(None::<Answers>);
     let start_over = move |_| {
-        let mut fresh = answers
-            .with(|a| Answers::new(&browser::time_zone(), a.get("language").unwrap_or("en")));
+        let before = answers.get_untracked();
+        let mut fresh = presets.with_untracked(super::fresh_answers);
         fresh.set("locale", ui.get_untracked().code());
         answers.set(fresh);
-        copied.set(false);
+        cleared.set(Some(before));
+        say(texts().cleared);
+    };
+    let undo_start_over = move |_| {
+        if let Some(before) = cleared.get_untracked() {
+            answers.set(before);
+        }
+        cleared.set(None);
+        status.set(None);
     };
     let body = move || {
-        decision.with(|d| match d {
+        decided.with(|d| match &d.outcome.decision {
             None => view! { <p class="triage-placeholder">{texts().choose_product}</p> }.into_any(),
-            Some(Err(error)) => {
-                view! { <p class="triage-error" role="alert">{error.to_string()}</p> }.into_any()
+            Some(decision) => view! {
+                <DecisionView
+                    decision=decision.clone()
+                    decided_at=d.at
+                    ui
+                    clock
+                    assumed
+                    recalculated
+                    quotes_ready
+                />
             }
-            Some(Ok(decision)) => {
-                let due = due_text(decision);
-                view! { <DecisionView decision=decision.clone() ui due now quotes_ready /> }
-                    .into_any()
-            }
+            .into_any(),
         })
     };
     view! {
         <section class="triage-card" aria-labelledby="triage-answer-heading">
-            <h2 id="triage-answer-heading">{move || texts().answer}</h2>
-            <div aria-live="polite" aria-atomic="false">{body}</div>
+            <h2 id="triage-answer-heading" tabindex="-1" node_ref=card_heading>{move || texts().answer}</h2>
+            // Not a live region: the widget's one short announcement says
+            // what changed (`.triage-live`).
+            <div>{body}</div>
             <div class="triage-actions">
                 <button type="button" class="triage-primary" on:click=copy>{move || texts().copy_summary}</button>
                 <button type="button" on:click=start_over>{move || texts().start_over}</button>
             </div>
-            <p class="triage-status" role="status">{move || copied.get().then(|| texts().copied)}</p>
+            <p class="triage-status" role="status">
+                {move || status.get()}
+                {move || {
+                    (cleared.with(Option::is_some) && status.get() == Some(texts().cleared))
+                        .then(|| view! {
+                            " "
+                            <button type="button" class="triage-undo" on:click=undo_start_over>
+                                {texts().undo}
+                            </button>
+                        })
+                }}
+            </p>
         </section>
     }
+}
+
+/// The due time as the summary and the headline say it.
+fn due_line(decision: &Decision, lang: UiLang) -> Option<String> {
+    let (yours, theirs) = due_texts(decision, lang)?;
+    let t = lang.texts();
+    let response = decision.response.as_ref()?;
+    Some(match theirs {
+        None => t.due(&yours, None),
+        Some(theirs) => t.due(&yours, Some((&theirs, t.location_name(response.calendar)))),
+    })
 }
 
 /// Notices as a list; nothing when there are none.
@@ -93,12 +143,16 @@ fn notes(notices: Vec<&Notice>) -> impl IntoView {
 #[component]
 fn DecisionView(
     decision: Decision,
+    decided_at: DateTime<Utc>,
     ui: RwSignal<UiLang>,
-    due: Option<String>,
-    now: RwSignal<DateTime<Utc>>,
+    clock: RwSignal<DateTime<Utc>>,
+    assumed: Memo<Vec<Assumption>>,
+    recalculated: RwSignal<u32>,
     quotes_ready: RwSignal<bool>,
 ) -> impl IntoView {
-    let t = ui.get_untracked().texts();
+    let lang = ui.get_untracked();
+    let t = lang.texts();
+    let due = due_line(&decision, lang);
     let why_decision = decision.clone();
     let severity = severity_label(t, &decision);
     let lowered = match (decision.requested_severity, decision.severity) {
@@ -108,16 +162,61 @@ fn DecisionView(
     let reopen = reopen_label(t, &decision);
     let response = decision.response.clone();
     let due_at = response.as_ref().and_then(|r| r.due);
+    // Counts down to a fixed instant: the due time of a request filed at
+    // `decided_at`, which passing time does not move.
     let countdown = move || {
         due_at.map(|due| {
-            let left = (due - now.get()).num_minutes();
+            let left = (due - clock.get()).num_minutes();
             t.time_left(left)
+        })
+    };
+    // After a while the times no longer describe filing now: say for when
+    // they are, and offer to recompute them.
+    let stale = move || (clock.get() - decided_at).num_minutes() >= 10;
+    let filed_at = browser::format_instant(decided_at, &browser::time_zone(), lang.code());
+    let add_to_calendar = {
+        let decision = decision.clone();
+        let due = due.clone();
+        move |_| {
+            let Some(at) = decision.response.as_ref().and_then(|r| r.due) else {
+                return;
+            };
+            let title = t.catalogue.format(
+                "ui.calendar-title",
+                &[("kind", t.category_name(decision.category))],
+            );
+            let details = headline(t, &decision, due.as_deref());
+            let file = calendar::event(at, super::now(), &title, &details);
+            browser::download("first-response.ics", "text/calendar", &file);
+        }
+    };
+    let assumptions = move || {
+        assumed.with(|list| {
+            list.iter()
+                .filter_map(|assumption| {
+                    let question = Question::of(assumption.field)?;
+                    Some(format!(
+                        "{} — {}",
+                        question.label(t),
+                        super::form::assumed_words(t, question, assumption.assumed)
+                    ))
+                })
+                .collect::<Vec<_>>()
         })
     };
     let limits = notices_in(&decision, NoticeKind::Limits);
     let advice = notices_in(&decision, NoticeKind::Advice);
     view! {
         {(!decision.supported).then(|| view! { <p class="triage-warning">{t.not_supported}</p> })}
+        {move || {
+            let list = assumptions();
+            (!list.is_empty()).then(|| view! {
+                <div class="triage-assumptions">
+                    <h3>{t.assumed_heading}</h3>
+                    <ul>{list.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                </div>
+            })
+        }}
         <dl class="triage-facts">
             <dt>{t.kind}</dt>
             <dd>
@@ -139,8 +238,22 @@ fn DecisionView(
                         <strong>{t.within(i64::from(r.target_minutes))}</strong>
                         " · "
                         {t.coverage_name(r.coverage)}
-                        {due.map(|due| view! { <p class="triage-due">{due}</p> })}
-                        <p class="triage-countdown">{countdown}</p>
+                        {due.map(|due| view! {
+                            <p class="triage-due">
+                                {t.catalogue.format("ui.file-now", &[("due", &due)])}
+                            </p>
+                            <p class="triage-countdown">{countdown}</p>
+                            <p class="triage-stale" hidden=move || !stale()>
+                                {t.catalogue.format("ui.times-for", &[("time", &filed_at)])}
+                                " "
+                                <button type="button" on:click=move |_| recalculated.update(|n| *n += 1)>
+                                    {t.recalculate}
+                                </button>
+                            </p>
+                            <button type="button" class="triage-calendar" on:click=add_to_calendar.clone()>
+                                {t.add_to_calendar}
+                            </button>
+                        })}
                     }
                     .into_any(),
                     None => view! { <span>{t.no_target}</span> }.into_any(),

@@ -21,6 +21,7 @@ extern "C" {
         mount: &Closure<dyn Fn(HtmlElement, HtmlElement)>,
         unmount: &Closure<dyn Fn(HtmlElement)>,
         rules_changed: &Closure<dyn Fn(HtmlElement)>,
+        presets_changed: &Closure<dyn Fn(HtmlElement)>,
     );
 }
 
@@ -50,6 +51,7 @@ impl Rules {
 struct Mounted {
     host: HtmlElement,
     rules: RwSignal<Rules>,
+    presets: RwSignal<Answers>,
     _handle: Box<dyn std::any::Any>,
 }
 
@@ -79,11 +81,19 @@ pub fn define() {
     });
     let unmount = Closure::<dyn Fn(HtmlElement)>::new(unmount_element);
     let rules_changed = Closure::<dyn Fn(HtmlElement)>::new(|host: HtmlElement| load_rules(&host));
-    define_element(&css_url, &mount, &unmount, &rules_changed);
+    let presets_changed = Closure::<dyn Fn(HtmlElement)>::new(|host: HtmlElement| {
+        let signal = MOUNTED
+            .with_borrow(|mounted| mounted.iter().find(|m| m.host == host).map(|m| m.presets));
+        if let Some(signal) = signal {
+            signal.set(presets(&host));
+        }
+    });
+    define_element(&css_url, &mount, &unmount, &rules_changed, &presets_changed);
     // The element class holds on to these for the life of the page.
     mount.forget();
     unmount.forget();
     rules_changed.forget();
+    presets_changed.forget();
 }
 
 fn mount_element(host: HtmlElement, container: HtmlElement) {
@@ -92,13 +102,11 @@ fn mount_element(host: HtmlElement, container: HtmlElement) {
     let kept = rules_signal(&host).map(|signal| signal.get_untracked());
     unmount_element(host.clone());
     let rules = RwSignal::new(kept.unwrap_or_else(Rules::shipped));
+    let presets = RwSignal::new(presets(&host));
     let embedding = Embedding {
         host: Some(host.clone()),
         sync_url: host.has_attribute("sync-url"),
-        ui: host
-            .get_attribute("lang")
-            .and_then(|lang| UiLang::parse(&lang)),
-        presets: presets(&host),
+        presets,
         rules,
     };
     let handle = mount_to(
@@ -109,6 +117,7 @@ fn mount_element(host: HtmlElement, container: HtmlElement) {
         mounted.push(Mounted {
             host: host.clone(),
             rules,
+            presets,
             _handle: Box::new(handle),
         })
     });
@@ -124,31 +133,51 @@ fn unmount_element(host: HtmlElement) {
     drop(removed);
 }
 
-/// The answers an element's attributes preset: `role`, `product`, `plan`,
-/// `location` and `time-zone` are the case fields of those names (`-` for
-/// `_`), in the engine's spellings; `lang` suggests the support language.
-/// A value the field can never hold is ignored and reported on the
-/// console, never thrown at the host page.
+/// The answers an element's attributes preset: `filing-as`, `product`,
+/// `plan`, `location` and `time-zone` are the case fields `role`, `product`,
+/// `plan`, `location` and `time_zone`, in the engine's spellings; `lang` is
+/// the interface language and suggests the support language. A value the
+/// field can never hold is ignored and reported on the console, never
+/// thrown at the host page.
 fn presets(host: &HtmlElement) -> Answers {
-    const FIELDS: [&str; 5] = ["role", "product", "plan", "location", "time_zone"];
+    const ATTRIBUTES: [(&str, &str); 5] = [
+        ("filing-as", "role"),
+        ("product", "product"),
+        ("plan", "plan"),
+        ("location", "location"),
+        ("time-zone", "time_zone"),
+    ];
     let mut presets = Answers::default();
-    for field in FIELDS {
-        let attribute = field.replace('_', "-");
-        let Some(value) = host.get_attribute(&attribute) else {
+    let warn =
+        |message: String| web_sys::console::warn_1(&format!("<support-triage>: {message}").into());
+    for (attribute, field) in ATTRIBUTES {
+        let value = host.get_attribute(attribute).or_else(|| {
+            // `role` is ARIA's: the old spelling still works, for now.
+            let old = (field == "role")
+                .then(|| host.get_attribute("role"))
+                .flatten()?;
+            warn(format!(
+                "role={} is ARIA's attribute; write filing-as={} instead",
+                quoted(&old),
+                quoted(&old)
+            ));
+            Some(old)
+        });
+        let Some(value) = value else {
             continue;
         };
         if !presets.set(field, value.trim()) {
-            web_sys::console::warn_1(
-                &format!(
-                    "<support-triage>: {attribute}={} is not a known value; it is ignored",
-                    quoted(&value)
-                )
-                .into(),
-            );
+            warn(format!(
+                "{attribute}={} is not a known value; it is ignored",
+                quoted(&value)
+            ));
         }
     }
     if let Some(lang) = host.get_attribute("lang") {
         presets.set("language", &support_language_tag(&lang));
+        if let Some(ui) = UiLang::parse(&lang) {
+            presets.set("locale", ui.code());
+        }
     }
     presets
 }

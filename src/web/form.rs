@@ -9,23 +9,23 @@
 //! more than the slots.
 
 use super::element::Rules;
+use super::DecidedMemo;
 use crate::engine::classify::Classification;
 use crate::engine::contract::enums::CategorySource;
-use crate::engine::{Decision, InputError};
-use crate::widget::answers::{error_field, Answers};
-use crate::widget::error_words;
+use crate::widget::answers::Answers;
 use crate::widget::i18n::{Texts, UiLang};
+use crate::widget::proposals::{proposals, Idea, Proposal};
 use crate::widget::questions::{asked, Control, Question, QUESTIONS};
+use crate::widget::Assumption;
 use leptos::prelude::*;
-
-type DecisionMemo = Memo<Option<Result<Decision, InputError>>>;
 
 #[component]
 pub fn Form(
     answers: RwSignal<Answers>,
     ui: RwSignal<UiLang>,
-    decision: DecisionMemo,
+    decided: DecidedMemo,
     rules: RwSignal<Rules>,
+    assumed: Memo<Vec<Assumption>>,
 ) -> impl IntoView {
     let texts = move || ui.get().texts();
     // What the text says: the decision already read it when there is one;
@@ -33,14 +33,15 @@ pub fn Form(
     let text = Memo::new(move |_| {
         // Read again once the vocabulary arrives.
         super::locales::vocabulary_ready();
-        decision.with(|d| match d {
-            Some(Ok(decision)) => Classification {
+        decided.with(|d| match &d.outcome.decision {
+            Some(decision) => Classification {
                 suggestions: decision.suggestions.clone(),
                 signals: decision.signals.clone(),
+                products: Vec::new(),
                 confident: (decision.category_source == CategorySource::Text)
                     .then_some(decision.category),
             },
-            _ => answers.with(|a| {
+            None => answers.with(|a| {
                 let description = a.get("description").unwrap_or_default();
                 // A blank box needs no vocabulary.
                 if description.trim().is_empty() {
@@ -51,24 +52,40 @@ pub fn Form(
             }),
         })
     });
-    // Exactly what the engine asks; while it refuses an answer, what it
-    // asked last, with the field in error.
+    // Exactly what the engine asks, with any field in error.
     let questions = Memo::new(move |previous: Option<&Vec<&'static str>>| {
-        decision.with(|d| asked(d.as_ref(), previous.map(Vec::as_slice)))
+        decided.with(|d| asked(&d.outcome, previous.map(Vec::as_slice)))
     });
+    // What the text proposes: filled in at once (with an undo) or asked.
+    let declined = RwSignal::new(Vec::<Idea>::new());
+    let filled = RwSignal::new(Vec::<Proposal>::new());
+    let offered =
+        Memo::new(move |_| answers.with(|a| text.with(|t| declined.with(|d| proposals(a, t, d)))));
+    Effect::new(move |_| {
+        let automatic: Vec<Proposal> = offered.with(|list| {
+            list.iter()
+                .filter(|proposal| proposal.automatic)
+                .cloned()
+                .collect()
+        });
+        if automatic.is_empty() {
+            return;
+        }
+        answers.update(|a| automatic.iter().for_each(|proposal| proposal.apply(a)));
+        filled.update(|list| list.extend(automatic));
+    });
+    let undo = move |proposal: Proposal| {
+        answers.update(|a| proposal.undo(a));
+        declined.update(|list| list.push(proposal.idea.clone()));
+        filled.update(|list| list.retain(|other| *other != proposal));
+    };
+    let accept = move |proposal: Proposal| answers.update(|a| proposal.apply(a));
+    let decline = move |proposal: Proposal| declined.update(|list| list.push(proposal.idea));
     // The questions are rendered a few at a time, one browser task each, so
     // that starting the widget never blocks the host page for long.
     let rendered = RwSignal::new(0);
     render_in_steps(rendered, QUESTIONS.len());
-    let error = Memo::new(move |_| {
-        decision.with(|d| match d {
-            Some(Err(error)) => Some((
-                error_field(error).to_owned(),
-                error_words(ui.get().texts(), error).to_owned(),
-            )),
-            _ => None,
-        })
-    });
+
     view! {
         <div class="triage-form">
             <label class="triage-describe">
@@ -107,6 +124,53 @@ pub fn Form(
                     })
                 }}
             </div>
+            <ul class="triage-proposals">
+                {move || {
+                    let t = texts();
+                    let shown: Vec<Proposal> = filled.with(|list| {
+                        answers.with(|a| list.iter().filter(|p| p.holds(a)).cloned().collect())
+                    });
+                    shown
+                        .into_iter()
+                        .map(|proposal| {
+                            let message = proposal.message(t);
+                            view! {
+                                <li class="triage-proposal">
+                                    <span>{message}</span>
+                                    " "
+                                    <button type="button" on:click=move |_| undo(proposal.clone())>
+                                        {t.undo}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+                {move || {
+                    let t = texts();
+                    offered
+                        .get()
+                        .into_iter()
+                        .filter(|proposal| !proposal.automatic)
+                        .map(|proposal| {
+                            let message = proposal.message(t);
+                            let no = proposal.clone();
+                            view! {
+                                <li class="triage-proposal">
+                                    <span>{message}</span>
+                                    " "
+                                    <button type="button" on:click=move |_| accept(proposal.clone())>
+                                        {t.yes}
+                                    </button>
+                                    <button type="button" on:click=move |_| decline(no.clone())>
+                                        {t.no}
+                                    </button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
             <h2 class="triage-subheading">{move || texts().questions}</h2>
             {QUESTIONS
                 .iter()
@@ -115,18 +179,24 @@ pub fn Form(
                     let name = question.name;
                     let shown = move || questions.with(|list| list.contains(&name));
                     let problem = move || {
-                        error
-                            .with(|e| {
-                                e.as_ref()
-                                    .filter(|(field, _)| field == name)
-                                    .map(|(_, message)| message.clone())
-                            })
+                        decided.with(|d| d.outcome.problem_at(ui.get().texts(), name))
+                    };
+                    // An unanswered question the answer depends on: what is assumed.
+                    let assumption = move || {
+                        assumed.with(|list| {
+                            list.iter()
+                                .find(|assumption| assumption.field == name)
+                                .map(|assumption| assumed_words(ui.get().texts(), question, assumption.assumed))
+                        })
                     };
                     let ready = move || rendered.get() > index;
                     view! {
                         <div class="triage-slot" data-field=name hidden=move || !shown()>
                             <Show when=ready>
                                 {control(question, answers, ui, problem)}
+                                <p class="triage-assumed" hidden=move || assumption().is_none()>
+                                    {move || assumption().unwrap_or_default()}
+                                </p>
                                 <p class="triage-error" role="alert" hidden=move || problem().is_none()>
                                     {move || problem().unwrap_or_default()}
                                 </p>
@@ -184,20 +254,28 @@ fn suggestion_chip(
     }
 }
 
+/// "Not answered yet: the answer assumes “No”."
+pub fn assumed_words(t: &Texts, question: &Question, assumed: &str) -> String {
+    let value = question
+        .options(t)
+        .into_iter()
+        .find(|(option, _)| *option == assumed)
+        .map_or(assumed, |(_, words)| words);
+    t.catalogue.format("ui.assumed-here", &[("value", value)])
+}
+
 /// Renders one question with its control; `problem` is an input error
-/// about its field. An unanswered question shows no answer (no radio
-/// ticked); a select shows the field's contract default, which is what the
-/// engine assumes.
+/// about its field. An unanswered question shows no answer: no radio
+/// ticked, a select on its "not answered" option.
 fn control(
     question: &'static Question,
     answers: RwSignal<Answers>,
     ui: RwSignal<UiLang>,
-    problem: impl Fn() -> Option<String> + Send + Sync + Copy + 'static,
+    problem: impl Fn() -> Option<&'static str> + Send + Sync + Copy + 'static,
 ) -> AnyView {
     let name = question.name;
     let label = move || question.label(ui.get().texts());
     let answer = move || answers.with(|a| a.get(name).map(str::to_owned));
-    let shown = move || answer().or_else(|| question.default().map(str::to_owned));
     let pick = move |picked: &str| {
         answers.update(|a| {
             a.set(name, picked.trim());
@@ -221,7 +299,7 @@ fn control(
                                 view! {
                                     <option
                                         value=option
-                                        selected=move || shown().unwrap_or_default() == option
+                                        selected=move || answer().unwrap_or_default() == option
                                     >
                                         {text}
                                     </option>
@@ -263,7 +341,7 @@ fn control(
                 <input
                     type="checkbox"
                     name=name
-                    prop:checked=move || shown().as_deref() == Some("true")
+                    prop:checked=move || answer().as_deref() == Some("true")
                     on:change=move |event| {
                         pick(if event_target_checked(&event) { "true" } else { "false" })
                     }
@@ -272,6 +350,43 @@ fn control(
             </label>
         }
         .into_any(),
+        Control::Zone => {
+            // The browser's zones, listed when the field is first used:
+            // some four hundred options are not worth building at start.
+            let zones = RwSignal::new(Vec::<String>::new());
+            let list_id = format!("triage-zones-{name}");
+            view! {
+                <label class="triage-field">
+                    <span class="triage-question">{label}</span>
+                    <span class="triage-hint">{move || ui.get().texts().zone_hint}</span>
+                    <input
+                        type="text"
+                        name=name
+                        list=list_id.clone()
+                        autocomplete="off"
+                        spellcheck="false"
+                        prop:value=move || answer().unwrap_or_default()
+                        aria-invalid=invalid
+                        on:focus=move |_| {
+                            if zones.with_untracked(Vec::is_empty) {
+                                zones.set(super::browser::time_zones());
+                            }
+                        }
+                        on:change=move |event| pick(&event_target_value(&event))
+                    />
+                    <datalist id=list_id>
+                        {move || {
+                            zones
+                                .get()
+                                .into_iter()
+                                .map(|zone| view! { <option value=zone></option> })
+                                .collect_view()
+                        }}
+                    </datalist>
+                </label>
+            }
+            .into_any()
+        }
         Control::Text | Control::Date => view! {
             <label class="triage-field">
                 <span class="triage-question">{label}</span>

@@ -13,7 +13,8 @@ pub mod zones;
 use crate::engine::{decide, Decision, InputError, Ruleset};
 use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;
-use chrono::{DateTime, DurationRound, TimeDelta, Utc};
+use crate::widget::{assumptions, headline, Outcome, Readable};
+use chrono::{DateTime, Utc};
 use element::Rules;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -75,12 +76,11 @@ pub fn now() -> DateTime<Utc> {
 pub struct Embedding {
     /// The `<support-triage>` element, which dispatches `triage-change`.
     pub host: Option<web_sys::HtmlElement>,
-    /// Whether the answers live in the page URL and a local draft.
+    /// Whether the answers live in the page URL's fragment and a local draft.
     pub sync_url: bool,
-    /// The interface language the host page asks for.
-    pub ui: Option<UiLang>,
-    /// Answers the host page presets (the element's attributes).
-    pub presets: Answers,
+    /// Answers the host page presets (the element's attributes, its `lang`
+    /// as the interface and support language); they change with them.
+    pub presets: RwSignal<Answers>,
     pub rules: RwSignal<Rules>,
 }
 
@@ -89,45 +89,53 @@ impl Default for Embedding {
         Embedding {
             host: None,
             sync_url: true,
-            ui: None,
-            presets: Answers::default(),
+            presets: RwSignal::new(Answers::default()),
             rules: RwSignal::new(Rules::shipped()),
         }
     }
 }
 
-/// The answers a visitor starts with: the host page's presets on fresh
-/// answers from the browser's zone and language, then (when the widget owns
-/// the URL) the page URL's answers, else the saved draft.
-pub fn initial_answers(embedding: &Embedding) -> Answers {
+/// Answers before the visitor says anything: the browser's zone and
+/// language proposed, the interface language the visitor last chose (else
+/// the browser's), then the host page's presets.
+pub fn fresh_answers(presets: &Answers) -> Answers {
     let languages = browser::languages();
     let mut fresh = Answers::new(
         &browser::time_zone(),
         languages.first().map_or("en", String::as_str),
     );
-    let lang = embedding
-        .ui
+    let lang = browser::chosen_language()
+        .and_then(|tag| UiLang::parse(&tag))
         .unwrap_or_else(|| UiLang::from_browser(&languages));
     fresh.set("locale", lang.code());
-    fresh.merge(&embedding.presets);
+    fresh.merge(presets);
+    fresh
+}
+
+/// The answers a visitor starts with: fresh ones, then (when the widget owns
+/// the URL) the link's answers, else the saved draft.
+pub fn initial_answers(embedding: &Embedding) -> Answers {
+    let fresh = embedding.presets.with_untracked(fresh_answers);
     if !embedding.sync_url {
         return fresh;
     }
-    let query = browser::query();
-    let saved = if query.is_empty() {
+    let link = browser::link_answers();
+    let saved = if link.is_empty() {
         browser::draft().unwrap_or_default()
     } else {
-        query
+        link
     };
-    Answers::from_query(&saved, fresh)
+    Answers::from_fragment(&saved, fresh)
 }
 
 /// Tells the host page about a new decision: a `triage-change` event
-/// carrying it in the contract's shape.
-fn announce(host: &web_sys::HtmlElement, decision: &Decision) {
-    let Ok(detail) = api::to_js(decision) else {
+/// carrying it in the contract's shape, with its words beside the codes
+/// (`readable`).
+fn announce(host: &web_sys::HtmlElement, decision: &Decision, readable: &Readable) {
+    let (Ok(detail), Ok(words)) = (api::to_js(decision), api::to_js(readable)) else {
         return;
     };
+    let _ = js_sys::Reflect::set(&detail, &"readable".into(), &words);
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
@@ -137,12 +145,38 @@ fn announce(host: &web_sys::HtmlElement, decision: &Decision) {
     }
 }
 
+/// The outcome for the answers, and the moment it was decided for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decided {
+    pub outcome: Outcome,
+    /// "If you file now": the instant the deadline is computed from. It
+    /// moves only when the answers change or the visitor asks, never
+    /// because time passed.
+    pub at: DateTime<Utc>,
+}
+
+pub type DecidedMemo = Memo<Decided>;
+
+/// The due time on the visitor's own clock (the browser's zone, whatever
+/// zone a shared link carried) and on the support calendar's, formatted.
+pub fn due_texts(decision: &Decision, lang: UiLang) -> Option<(String, Option<String>)> {
+    let response = decision.response.as_ref()?;
+    let due = response.due?;
+    let locale = lang.code();
+    let own_zone = browser::time_zone();
+    let yours = browser::format_instant(due, &own_zone, locale);
+    let theirs = (response.time_zone != own_zone)
+        .then(|| browser::format_instant(due, &response.time_zone, locale));
+    Some((yours, theirs))
+}
+
 /// The whole widget: the description, the questions still needed, and the
-/// answer card, all updated on every change.
+/// answer card.
 #[component]
 pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     let embedding = embedding.unwrap_or_default();
     let answers = RwSignal::new(initial_answers(&embedding));
+    let presets = embedding.presets;
     // The interface language is the case's `locale`: remembered with the
     // answers, and the language of the engine's texts too.
     let ui = RwSignal::new(
@@ -150,6 +184,13 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             .with_untracked(|a| a.get("locale").and_then(UiLang::parse))
             .unwrap_or(UiLang::ENGLISH),
     );
+    // A host page's new `lang` arrives through the answers.
+    Effect::new(move |_| {
+        let asked = answers.with(|a| a.get("locale").and_then(UiLang::parse));
+        if let Some(lang) = asked.filter(|lang| *lang != ui.get_untracked()) {
+            ui.set(lang);
+        }
+    });
     let language_failed = RwSignal::new(false);
     let language_loading = RwSignal::new(false);
     Effect::new(move |_| {
@@ -175,40 +216,111 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             }
         });
     });
-    let rules = embedding.rules;
-    let now = RwSignal::new(now());
-    set_interval(move || now.set(self::now()), Duration::from_secs(1));
-    // The decision follows the answers, the rules and the minute; the
-    // countdown follows the second.
-    let minute = Memo::new(move |_| {
-        now.get()
-            .duration_trunc(TimeDelta::minutes(1))
-            .unwrap_or_else(|_| now.get())
+    // Attribute changes on the host page: the fields whose presets changed
+    // take the new values; the visitor's other answers stay.
+    Effect::new(move |previous: Option<Answers>| {
+        let current = presets.get();
+        if let Some(previous) = previous {
+            answers.update(|a| {
+                for (field, value) in previous.iter() {
+                    if current.get(field).is_none() && a.get(field) == Some(value) {
+                        a.remove(field);
+                    }
+                }
+                for (field, value) in current.iter() {
+                    if previous.get(field) != Some(value) {
+                        a.set(field, value);
+                    }
+                }
+            });
+        }
+        current
     });
-    // No decision before the product is answered; the engine's own
-    // validation otherwise, so an error names the field to correct.
-    let decision = Memo::new(move |_| {
+    let rules = embedding.rules;
+    // Pressing "recalculate for now" moves the moment decided for.
+    let recalculated = RwSignal::new(0u32);
+    // No decision before the product is answered; a refused answer is set
+    // aside and shown at its field.
+    let decided = Memo::new(move |_| {
         // Decided again once the vocabulary arrives: the text then speaks.
         locales::vocabulary_ready();
-        let case = answers.with(Answers::to_case)?;
-        Some(case.and_then(|case| rules.with(|r| decide_with(&r.ruleset, &case, minute.get()))))
+        recalculated.track();
+        let at = now();
+        let outcome = answers
+            .with(|a| rules.with(|r| Outcome::of(a, |case| decide_with(&r.ruleset, case, at))));
+        Decided { outcome, at }
+    });
+    // The countdown follows the clock; nothing else does.
+    let clock = RwSignal::new(now());
+    set_interval(move || clock.set(self::now()), Duration::from_secs(15));
+    let assumed = Memo::new(move |_| {
+        decided.with(|d| {
+            let Some(decision) = &d.outcome.decision else {
+                return Vec::new();
+            };
+            answers.with(|a| {
+                rules.with(|r| {
+                    assumptions(a, decision, |other| {
+                        Outcome::of(other, |case| decide_with(&r.ruleset, case, d.at)).decision
+                    })
+                })
+            })
+        })
     });
     if embedding.sync_url {
-        Effect::new(move |_| browser::remember(&answers.with(Answers::to_query)));
+        Effect::new(move |_| browser::remember(&answers.with(Answers::to_fragment)));
     }
+    // The headline: what a screen reader hears and a phone's bar shows.
+    let headline = Memo::new(move |_| {
+        let lang = ui.get();
+        decided.with(|d| {
+            d.outcome.decision.as_ref().map(|decision| {
+                let due = due_texts(decision, lang).map(|(yours, _)| yours);
+                headline(lang.texts(), decision, due.as_deref())
+            })
+        })
+    });
     if let Some(host) = embedding.host.clone() {
         Effect::new(move |_| {
-            decision.with(|d| {
-                if let Some(Ok(decision)) = d {
-                    announce(&host, decision);
+            let lang = ui.get();
+            decided.with(|d| {
+                if let Some(decision) = &d.outcome.decision {
+                    let (due, due_support) = due_texts(decision, lang).unzip();
+                    let readable =
+                        Readable::new(lang.texts(), decision, due, due_support.flatten());
+                    announce(&host, decision, &readable);
                 }
             })
         });
     }
+    // Announced once the answer has settled: a second after the last
+    // change, so typing a sentence is announced once, not per keystroke.
+    let announced = RwSignal::new(String::new());
+    let generation = StoredValue::new(0u32);
+    Effect::new(move |_| {
+        let text = headline.get().unwrap_or_default();
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() == mine {
+                    announced.set(text);
+                }
+            },
+            Duration::from_millis(1000),
+        );
+    });
     let texts = move || ui.get().texts();
     let problem = move || rules.with(|r| r.problem.clone());
     let card_ready = RwSignal::new(false);
     set_timeout(move || card_ready.set(true), Duration::ZERO);
+    let card_heading = NodeRef::<leptos::html::H2>::new();
+    let to_card = move |_| {
+        if let Some(heading) = card_heading.get_untracked() {
+            heading.scroll_into_view();
+            let _ = heading.focus();
+        }
+    };
     view! {
         <div class="support-triage" lang=move || ui.get().code() data-ready="true">
             <header class="triage-header">
@@ -217,6 +329,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                     <span>{move || texts().page_language}</span>
                     <select on:change=move |event| {
                         if let Some(lang) = UiLang::parse(&event_target_value(&event)) {
+                            browser::choose_language(lang.code());
                             ui.set(lang);
                         }
                     }>
@@ -247,13 +360,28 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                 }}
             </p>
             <p class="triage-intro">{move || texts().intro}</p>
+            // The one live region: a sentence per settled change of the answer.
+            <p class="triage-live" role="status" aria-live="polite" aria-atomic="true">
+                {move || announced.get()}
+            </p>
             <div class="triage-layout">
-                <form::Form answers ui decision rules />
+                <form::Form answers ui decided rules assumed />
                 // The card follows in the next browser task: starting stays short.
                 <Show when=move || card_ready.get()>
-                    <card::AnswerCard answers ui decision now />
+                    <card::AnswerCard answers ui decided clock assumed presets recalculated card_heading />
                 </Show>
             </div>
+            // On a phone the card is below the form: this bar keeps the
+            // answer in sight while typing, and goes to it.
+            <button
+                type="button"
+                class="triage-bar"
+                hidden=move || headline.with(Option::is_none)
+                on:click=to_card
+            >
+                <span class="triage-bar-text">{move || headline.get().unwrap_or_default()}</span>
+                <span class="triage-bar-go">{move || texts().see_answer}</span>
+            </button>
         </div>
     }
 }

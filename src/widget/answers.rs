@@ -90,6 +90,21 @@ impl Answers {
         self.values.retain(|(name, _)| name != path);
     }
 
+    /// Sets aside the answer to `path` that the engine refused; when `path`
+    /// itself is unanswered (a nested object missing a required field), the
+    /// whole object's answers. `false` when there was nothing to set aside.
+    pub fn set_aside(&mut self, path: &str) -> bool {
+        let before = self.values.len();
+        self.remove(path);
+        if self.values.len() == before {
+            if let Some((object, _)) = path.split_once('.') {
+                let prefix = format!("{object}.");
+                self.values.retain(|(name, _)| !name.starts_with(&prefix));
+            }
+        }
+        self.values.len() < before
+    }
+
     /// Answers `other`'s fields over these (a host page's presets).
     pub fn merge(&mut self, other: &Answers) {
         for (path, value) in other.iter() {
@@ -134,9 +149,10 @@ impl Answers {
         }
     }
 
-    /// The answers as a URL query (`product=azure&impact=critical…`), with
-    /// the engine's field names and spellings.
-    pub fn to_query(&self) -> String {
+    /// The answers as a URL fragment's text (`product=azure&impact=critical…`),
+    /// with the engine's field names and spellings. A fragment, never a
+    /// query: browsers do not send it to any server.
+    pub fn to_fragment(&self) -> String {
         self.values
             .iter()
             .map(|(name, value)| format!("{name}={}", percent_encode(value)))
@@ -144,12 +160,13 @@ impl Answers {
             .join("&")
     }
 
-    /// Answers read back from a query over `base`; what is missing or can
-    /// never be right (an unknown field, a spelling no choice has) keeps
-    /// the value of `base`, so a damaged link loses nothing else.
-    pub fn from_query(query: &str, base: Answers) -> Answers {
+    /// Answers read back from a fragment (or a query of an older link) over
+    /// `base`; what is missing or can never be right (an unknown field, a
+    /// spelling no choice has) keeps the value of `base`, so a damaged link
+    /// loses nothing else.
+    pub fn from_fragment(fragment: &str, base: Answers) -> Answers {
         let mut answers = base;
-        for pair in query.trim_start_matches('?').split('&') {
+        for pair in fragment.trim_start_matches(['#', '?']).split('&') {
             if let Some((name, value)) = pair.split_once('=') {
                 answers.set(&percent_decode(name), &percent_decode(value));
             }

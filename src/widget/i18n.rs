@@ -155,6 +155,15 @@ texts! {
     new_incident = "ui.new-incident",
     reopen_unknown = "ui.reopen-unknown",
     earlier_case = "ui.earlier-case",
+    not_answered = "ui.not-answered",
+    undo = "ui.undo",
+    see_answer = "ui.see-answer",
+    nothing_to_copy = "ui.nothing-to-copy",
+    cleared = "ui.cleared",
+    add_to_calendar = "ui.add-to-calendar",
+    assumed_heading = "ui.assumed-heading",
+    recalculate = "ui.recalculate",
+    zone_hint = "ui.zone-hint",
 }
 
 impl Texts {

@@ -6,16 +6,137 @@
 //! decides anything itself.
 
 pub mod answers;
+pub mod calendar;
 pub mod i18n;
+pub mod proposals;
 pub mod questions;
 
 use crate::engine::contract::decision::{DecidedField, Decision, Notice, NoticeKind};
 use crate::engine::contract::enums::{Impact, Product, Reopen};
+use crate::engine::contract::fields::{self, Kind};
 use crate::engine::messages;
 use crate::engine::policy::rules::rule;
-use crate::engine::InputError;
-use answers::Answers;
+use crate::engine::{Case, InputError};
+use answers::{error_field, Answers};
 use i18n::Texts;
+
+/// What the widget shows for the answers: the decision on every answer the
+/// engine accepts, and the answers it refused. A refused answer is set aside
+/// (its field decided as unanswered, or its earlier case dropped) so that
+/// one mistyped zone is corrected at its field while the rest of the card
+/// stays.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// `None` while the product is unanswered (or itself refused).
+    pub decision: Option<Decision>,
+    /// The refused answers, in the order found.
+    pub problems: Vec<InputError>,
+}
+
+impl Outcome {
+    /// Decides `answers` with `decide`, setting refused answers aside one at
+    /// a time: each round removes at least one answer, so the rounds are
+    /// bounded by the number of answers.
+    pub fn of(answers: &Answers, decide: impl Fn(&Case) -> Result<Decision, InputError>) -> Self {
+        let mut kept = answers.clone();
+        let mut problems = Vec::new();
+        loop {
+            let result = kept
+                .to_case()
+                .map(|case| case.and_then(|case| decide(&case)));
+            match result {
+                None => {
+                    return Outcome {
+                        decision: None,
+                        problems,
+                    }
+                }
+                Some(Ok(decision)) => {
+                    return Outcome {
+                        decision: Some(decision),
+                        problems,
+                    }
+                }
+                Some(Err(error)) => {
+                    let set_aside = kept.set_aside(error_field(&error));
+                    problems.push(error);
+                    if !set_aside {
+                        return Outcome {
+                            decision: None,
+                            problems,
+                        };
+                    }
+                }
+            }
+        }
+    }
+
+    /// The visitor's words for the problem at `field`, if there is one.
+    pub fn problem_at(&self, t: &Texts, field: &str) -> Option<&'static str> {
+        self.problems
+            .iter()
+            .find(|error| error_field(error) == field)
+            .map(|error| error_words(t, error))
+    }
+}
+
+/// An unanswered question whose assumed answer the result depends on: the
+/// card names it and the form marks it, until the visitor answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Assumption {
+    /// The field, e.g. `commit_24x7`.
+    pub field: &'static str,
+    /// The value the engine assumed (the field's contract default).
+    pub assumed: &'static str,
+}
+
+/// The decision's unanswered questions (`unknown`) for which another answer
+/// would change what the visitor is told: the kind, the severity, the
+/// response, the route or the verdict on an earlier case. `decide` decides
+/// other answers the way the decision was made.
+pub fn assumptions(
+    answers: &Answers,
+    decision: &Decision,
+    decide: impl Fn(&Answers) -> Option<Decision>,
+) -> Vec<Assumption> {
+    let outcome = |d: &Decision| {
+        (
+            d.category,
+            d.supported,
+            d.severity,
+            d.response
+                .as_ref()
+                .map(|r| (r.target_minutes, r.coverage, r.due)),
+            d.path.rule,
+            d.reopen,
+        )
+    };
+    let decided = outcome(decision);
+    decision
+        .unknown
+        .iter()
+        .filter_map(|&name| {
+            let field = fields::find(name)?;
+            let assumed = field.default?;
+            let values: &[&str] = match field.kind {
+                Kind::Choice(values) => values,
+                Kind::Flag => &["true", "false"],
+                _ => return None,
+            };
+            let changes = values
+                .iter()
+                .filter(|&&value| value != assumed)
+                .any(|value| {
+                    let mut other = answers.clone();
+                    other.set(name, value) && decide(&other).is_some_and(|d| outcome(&d) != decided)
+                });
+            changes.then_some(Assumption {
+                field: name,
+                assumed,
+            })
+        })
+        .collect()
+}
 
 /// The notices of one kind, in decision order: the card shows severity
 /// notes under the severity, response notes under the response, path notes
@@ -109,6 +230,67 @@ pub fn reasons(t: &Texts, decision: &Decision) -> Vec<Reason> {
             }
         })
         .collect()
+}
+
+/// The one sentence a screen reader hears when the answer changes, and the
+/// phone's summary bar shows: the kind, the severity, when, where to file.
+/// `due` is the due time as already formatted for the visitor.
+pub fn headline(t: &Texts, decision: &Decision, due: Option<&str>) -> String {
+    let text = t.catalogue;
+    let mut parts = vec![t.category_name(decision.category).to_owned()];
+    if decision.severity_applies {
+        let severity = severity_label(t, decision);
+        parts.push(text.format("ui.headline-severity", &[("severity", severity)]));
+    }
+    match (&decision.response, due) {
+        (Some(_), Some(due)) => parts.push(text.format("ui.headline-due", &[("time", due)])),
+        (Some(response), None) => parts.push(t.within(i64::from(response.target_minutes))),
+        (None, _) => {}
+    }
+    parts.push(text.format("ui.headline-path", &[("path", &decision.path.title)]));
+    parts.join(" · ")
+}
+
+/// The decision in words beside its codes, for the host page's
+/// `triage-change` event: what the visitor reads, in their language.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Readable {
+    /// The interface language of these words.
+    pub locale: &'static str,
+    pub category: &'static str,
+    pub severity: &'static str,
+    /// "within 4 hours", when a target is published.
+    pub first_response: Option<String>,
+    /// The due time on the visitor's clock, formatted for them.
+    pub due: Option<String>,
+    /// The due time on the support calendar's clock.
+    pub due_support: Option<String>,
+    pub path: String,
+    /// The [`headline`].
+    pub summary: String,
+}
+
+impl Readable {
+    pub fn new(
+        t: &Texts,
+        decision: &Decision,
+        due: Option<String>,
+        due_support: Option<String>,
+    ) -> Self {
+        Readable {
+            locale: t.language(),
+            category: t.category_name(decision.category),
+            severity: severity_label(t, decision),
+            first_response: decision
+                .response
+                .as_ref()
+                .map(|response| t.within(i64::from(response.target_minutes))),
+            summary: headline(t, decision, due.as_deref()),
+            due,
+            due_support,
+            path: decision.path.title.to_string(),
+        }
+    }
 }
 
 /// A plain-text summary to paste into the real request form. `due` is the

@@ -7,9 +7,9 @@ use crate::engine::contract::enums::{
     Category, Coverage, Impact, Location, Plan, Preview, Product, Role, Scope,
 };
 use crate::engine::contract::fields::{self, Kind};
-use crate::engine::{Decision, InputError};
 use crate::widget::answers::error_field;
 use crate::widget::i18n::{Texts, SUPPORT_LANGUAGES};
+use crate::widget::Outcome;
 
 /// How a question is asked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,6 +19,8 @@ pub enum Control {
     Check,
     Text,
     Date,
+    /// A time zone: free text with the browser's zones offered as you type.
+    Zone,
 }
 
 /// How one field of the case is asked.
@@ -135,7 +137,7 @@ pub const QUESTIONS: &[Question] = &[
         |t| t.location,
         |t, v| named(v, Location::parse, |l| t.location_name(l)),
     ),
-    ask("time_zone", Control::Text, |t| t.time_zone, as_given),
+    ask("time_zone", Control::Zone, |t| t.time_zone, as_given),
     ask(
         "preview",
         Control::Select,
@@ -201,7 +203,9 @@ impl Question {
 
     /// The values offered, with their words: a choice's spellings from the
     /// field table, `true`/`false` for a flag, the support languages for a
-    /// language tag; after an empty first option where the question has one.
+    /// language tag; after an empty first option: the question's own (the
+    /// product's "—"), or "not answered" for a select whose field has a
+    /// default, so that no answer is shown as given before it is.
     pub fn options(&self, t: &Texts) -> Vec<(&'static str, &'static str)> {
         let values: Vec<&'static str> = match fields::find(self.name).map(|field| field.kind) {
             Some(Kind::Choice(allowed)) => allowed.to_vec(),
@@ -209,8 +213,15 @@ impl Question {
             Some(Kind::LanguageTag) => SUPPORT_LANGUAGES.iter().map(|(tag, _)| *tag).collect(),
             _ => Vec::new(),
         };
-        self.blank
-            .map(|blank| ("", blank(t)))
+        let blank = match self.blank {
+            Some(blank) => Some(blank(t)),
+            None if self.control == Control::Select && self.default().is_some() => {
+                Some(t.not_answered)
+            }
+            None => None,
+        };
+        blank
+            .map(|blank| ("", blank))
             .into_iter()
             .chain(
                 values
@@ -230,27 +241,24 @@ impl Question {
 /// The questions to show. With a decision: exactly its `questions`. Before
 /// there is one (no product yet): the leading choices of the engine's field
 /// table up to the kind of issue — who files, the product, the category —
-/// with which every decision's questions begin. When the engine refuses an
-/// answer, the questions stay those last asked (`previous`), with the field
-/// in error among them, so that the visitor sees where to correct it.
-pub fn asked(
-    decision: Option<&Result<Decision, InputError>>,
-    previous: Option<&[&'static str]>,
-) -> Vec<&'static str> {
-    match decision {
-        Some(Ok(decision)) => decision.questions.clone(),
-        Some(Err(error)) => {
-            let mut questions = previous.map_or_else(first_questions, <[_]>::to_vec);
-            let field = error_field(error);
-            if let Some(question) = Question::of(field) {
-                if !questions.contains(&question.name) {
-                    questions.push(question.name);
-                }
+/// with which every decision's questions begin; while an answer the engine
+/// refused keeps the decision away, what was asked last (`previous`). A
+/// field with a refused answer is always among them, so that the visitor
+/// sees where to correct it.
+pub fn asked(outcome: &Outcome, previous: Option<&[&'static str]>) -> Vec<&'static str> {
+    let mut questions = match (&outcome.decision, previous) {
+        (Some(decision), _) => decision.questions.clone(),
+        (None, Some(previous)) if !outcome.problems.is_empty() => previous.to_vec(),
+        (None, _) => first_questions(),
+    };
+    for error in &outcome.problems {
+        if let Some(question) = Question::of(error_field(error)) {
+            if !questions.contains(&question.name) {
+                questions.push(question.name);
             }
-            questions
         }
-        None => first_questions(),
     }
+    questions
 }
 
 /// The questions before there is a decision: the engine's opening ones.

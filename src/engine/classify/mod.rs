@@ -14,8 +14,8 @@ pub mod normalize;
 pub mod vocabulary;
 
 pub use crate::engine::contract::decision::{SignalHit, Suggestion};
-use crate::engine::contract::enums::Category;
 pub use crate::engine::contract::enums::Signal;
+use crate::engine::contract::enums::{Category, Product};
 use normalize::Normalized;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -29,9 +29,19 @@ pub struct Classification {
     pub suggestions: Vec<Suggestion>,
     /// Facts other rules need (impact, preview, custom code, case number…).
     pub signals: Vec<SignalHit>,
+    /// Products the text names, most named first: the form proposes the
+    /// first while the product is unanswered.
+    pub products: Vec<ProductHit>,
     /// The category the text settles, when one clearly leads.
     #[serde(skip)]
     pub confident: Option<Category>,
+}
+
+/// A product the text names, with the words that named it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProductHit {
+    pub product: Product,
+    pub matched: Vec<String>,
 }
 
 /// The lowest score at which the leading category is taken from the text.
@@ -96,18 +106,23 @@ impl Vocabulary {
         let mut categories: Vec<Evidence> =
             Category::ALL.iter().map(|_| Evidence::default()).collect();
         let mut signals: Vec<Evidence> = Signal::ALL.iter().map(|_| Evidence::default()).collect();
+        let mut products: Vec<Evidence> =
+            Product::ALL.iter().map(|_| Evidence::default()).collect();
         let chars = &normalized.chars;
         let original = |start: usize, end: usize| {
             let (from, _) = normalized.origin[start];
             let (_, to) = normalized.origin[end - 1];
             text[from..to].to_owned()
         };
-        // Each target's place: categories, then signals.
+        // Each target's place: categories, then signals, then products.
         let slot = |index: usize| match self.phrases[index].target {
             vocabulary::Target::Category(category) => category as usize,
             vocabulary::Target::Signal(signal) => Category::ALL.len() + signal as usize,
+            vocabulary::Target::Product(product) => {
+                Category::ALL.len() + Signal::ALL.len() + product as usize
+            }
         };
-        let slots = Category::ALL.len() + Signal::ALL.len();
+        let slots = Category::ALL.len() + Signal::ALL.len() + Product::ALL.len();
         // A phrase inside a longer match for the same thing adds nothing
         // ("請求" inside "請求書"). Of the phrases of one target matched at one
         // place only the longest (and any as long) can count, and only when
@@ -160,6 +175,7 @@ impl Vocabulary {
             let evidence = match phrase.target {
                 vocabulary::Target::Category(category) => &mut categories[category as usize],
                 vocabulary::Target::Signal(signal) => &mut signals[signal as usize],
+                vocabulary::Target::Product(product) => &mut products[product as usize],
             };
             evidence.add(index, phrase.weight, &original(start, end));
         }
@@ -199,9 +215,21 @@ impl Vocabulary {
                 matched: evidence.matched,
             })
             .collect();
+        let mut named: Vec<(f32, ProductHit)> = Product::ALL
+            .iter()
+            .zip(products)
+            .filter(|(_, evidence)| evidence.weight > 0.0)
+            .map(|(&product, evidence)| {
+                let matched = evidence.matched;
+                (evidence.weight, ProductHit { product, matched })
+            })
+            .collect();
+        named.sort_by(|a, b| b.0.total_cmp(&a.0));
+        let products = named.into_iter().map(|(_, hit)| hit).collect();
         Classification {
             suggestions,
             signals,
+            products,
             confident,
         }
     }

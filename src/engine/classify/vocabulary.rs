@@ -4,7 +4,7 @@
 //! `README.md`.
 
 use super::normalize::normalize;
-use crate::engine::contract::enums::{Category, Signal};
+use crate::engine::contract::enums::{Category, Product, Signal};
 use crate::engine::contract::raw::quoted;
 
 /// What a phrase is evidence for.
@@ -12,6 +12,8 @@ use crate::engine::contract::raw::quoted;
 pub enum Target {
     Category(Category),
     Signal(Signal),
+    /// The text names a product ("Dynamics 365", "D365"): the form proposes it.
+    Product(Product),
 }
 
 /// One normalised phrase.
@@ -156,9 +158,10 @@ impl Vocabulary {
                 section = Section::parse(heading.trim());
                 if section.is_none() {
                     first_error.get_or_insert(error(format!(
-                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), negation:before or negation:after",
+                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), product:NAME ({}), negation:before or negation:after",
                         Category::NAMES.join(", "),
-                        Signal::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+                        Signal::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
+                        Product::NAMES.join(", ")
                     )));
                 }
                 continue;
@@ -200,6 +203,7 @@ impl Vocabulary {
         let target = match section {
             Section::Category(category) => Target::Category(category),
             Section::Signal(signal) => Target::Signal(signal),
+            Section::Product(product) => Target::Product(product),
             Section::NegationBefore => {
                 self.negation_before.push(chars);
                 return Ok(());
@@ -266,6 +270,7 @@ impl Vocabulary {
 enum Section {
     Category(Category),
     Signal(Signal),
+    Product(Product),
     NegationBefore,
     NegationAfter,
 }
@@ -275,8 +280,10 @@ impl Section {
         match heading {
             "negation:before" => Some(Section::NegationBefore),
             "negation:after" => Some(Section::NegationAfter),
-            _ => match heading.strip_prefix("signal:") {
-                Some(signal) => Signal::parse(signal).map(Section::Signal),
+            _ => match heading.split_once(':') {
+                Some(("signal", signal)) => Signal::parse(signal).map(Section::Signal),
+                Some(("product", product)) => Product::parse(product).map(Section::Product),
+                Some(_) => None,
                 None => Category::parse(heading).map(Section::Category),
             },
         }
