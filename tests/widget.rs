@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use support_triage::engine::contract::decision::{Decision, NoticeKind};
-use support_triage::engine::contract::enums::{Category, Location};
+use support_triage::engine::contract::enums::{Category, Location, Product, Severity};
 use support_triage::engine::contract::fields::{self, Kind};
 use support_triage::engine::time::zone::TzDatabase;
 use support_triage::engine::{decide, InputError, Raw, Ruleset};
@@ -24,7 +24,10 @@ fn japanese() -> &'static Texts {
         .texts()
 }
 use support_triage::widget::questions::{asked, first_questions, Question, QUESTIONS};
-use support_triage::widget::{notices_in, reasons, reopen_label, severity_label, summary};
+use support_triage::widget::{
+    assumptions, headline, notices_in, reasons, reopen_label, severity_label, summary, Outcome,
+    Readable,
+};
 
 const NOW: &str = "2026-11-18T03:15:00Z";
 
@@ -44,6 +47,10 @@ fn outcome(answers: &Answers) -> Result<Decision, InputError> {
     let now: DateTime<Utc> = NOW.parse().unwrap();
     let case = answers.to_case().expect("a product is answered")?;
     decide(&case, now, &Ruleset::shipped(), &TzDatabase)
+}
+
+fn decide_now(case: &support_triage::engine::Case) -> Result<Decision, InputError> {
+    decide(case, NOW.parse().unwrap(), &Ruleset::shipped(), &TzDatabase)
 }
 
 fn decision(pairs: &[(&str, &str)]) -> Decision {
@@ -253,12 +260,16 @@ fn the_engines_errors_name_the_field_to_correct() {
         answers.set("product", "dynamics365");
         let error = outcome(&answers).unwrap_err();
         assert_eq!(error_field(&error), *field, "{error}");
-        // The form keeps asking what it asked, with the field in error.
-        let previous = ["role", "product", "category"];
-        let shown = asked(Some(&Err(error.clone())), Some(&previous));
-        assert!(shown.starts_with(&previous), "{shown:?}");
+        // The refused answer is set aside: the rest is still decided, and
+        // the form asks the field in error with the engine's questions.
+        let shown = Outcome::of(&answers, decide_now);
+        assert_eq!(shown.problems, [error.clone()], "{pairs:?}");
+        let decision = shown.decision.as_ref().expect("decided without it");
+        let asked_now = asked(&shown, None);
+        assert!(asked_now.starts_with(&decision.questions), "{asked_now:?}");
         if Question::of(field).is_some() {
-            assert!(shown.contains(field), "{field} is shown: {shown:?}");
+            assert!(asked_now.contains(field), "{field} is shown: {asked_now:?}");
+            assert!(shown.problem_at(english(), field).is_some());
         }
     }
 }
@@ -266,7 +277,11 @@ fn the_engines_errors_name_the_field_to_correct() {
 #[test]
 fn the_form_asks_exactly_the_engines_questions() {
     assert_eq!(first_questions(), ["role", "product", "category"]);
-    assert_eq!(asked(None, None), first_questions(), "no decision yet");
+    assert_eq!(
+        asked(&Outcome::default(), None),
+        first_questions(),
+        "no decision yet"
+    );
     let cases: &[&[(&str, &str)]] = &[
         &[("product", "dynamics365")],
         &[("product", "dynamics365"), ("impact", "critical")],
@@ -293,7 +308,13 @@ fn the_form_asks_exactly_the_engines_questions() {
     let mut seen = Vec::new();
     for pairs in cases {
         let decision = decision(pairs);
-        let shown = asked(Some(&Ok(decision.clone())), None);
+        let shown = asked(
+            &Outcome {
+                decision: Some(decision.clone()),
+                problems: Vec::new(),
+            },
+            None,
+        );
         assert_eq!(shown, decision.questions, "{pairs:?}");
         assert!(shown.starts_with(&first_questions()), "{shown:?}");
         // The form's slots stand in the engine's order.
@@ -558,5 +579,173 @@ fn presets_from_a_host_page_apply_over_fresh_answers() {
         answers.get("plan"),
         None,
         "what is not preset stays unanswered"
+    );
+}
+
+#[test]
+fn a_mistyped_zone_is_refused_at_its_field_and_the_card_stays() {
+    let mut typed = answers(&[("product", "dynamics365"), ("impact", "moderate")]);
+    typed.set("time_zone", "Tokyo");
+    let shown = Outcome::of(&typed, decide_now);
+    assert_eq!(shown.problems.len(), 1);
+    assert_eq!(error_field(&shown.problems[0]), "time_zone");
+    assert_eq!(
+        shown.problem_at(english(), "time_zone"),
+        Some(english().invalid_time_zone)
+    );
+    let decision = shown.decision.expect("the rest is still decided");
+    assert_eq!(decision.severity, Some(Severity::B));
+    // Nothing refused: no problems, the same decision as the engine's.
+    let fine = answers(&[("product", "dynamics365"), ("impact", "moderate")]);
+    let shown = Outcome::of(&fine, decide_now);
+    assert!(shown.problems.is_empty());
+    assert_eq!(shown.decision, Some(outcome(&fine).unwrap()));
+    // No product: nothing to decide, nothing refused.
+    assert_eq!(Outcome::of(&fresh(), decide_now), Outcome::default());
+}
+
+#[test]
+fn the_card_names_the_unanswered_questions_its_answer_depends_on() {
+    let decide_answers = |a: &Answers| Outcome::of(a, decide_now).decision;
+    // Production down: whether the visitor can work around the clock
+    // decides between A and B, so it is named; a question whose answer
+    // would change nothing is not.
+    let down = answers(&[("product", "dynamics365"), ("impact", "critical")]);
+    let decision = decide_answers(&down).unwrap();
+    let assumed = assumptions(&down, &decision, decide_answers);
+    let fields: Vec<&str> = assumed.iter().map(|a| a.field).collect();
+    assert!(fields.contains(&"commit_24x7"), "{fields:?}");
+    let commit = assumed.iter().find(|a| a.field == "commit_24x7").unwrap();
+    assert_eq!(commit.assumed, "false");
+    for field in &fields {
+        assert!(decision.unknown.contains(field), "{field} is unanswered");
+    }
+    // Once answered, it is no longer an assumption.
+    let mut answered = down.clone();
+    answered.set("commit_24x7", "true");
+    let decision = decide_answers(&answered).unwrap();
+    let assumed = assumptions(&answered, &decision, decide_answers);
+    assert!(assumed.iter().all(|a| a.field != "commit_24x7"), "{assumed:?}");
+    assert_eq!(decision.severity, Some(Severity::A));
+}
+
+#[test]
+fn what_the_text_says_is_proposed_never_imposed() {
+    use support_triage::widget::proposals::{proposals, Idea};
+    let text = "Our Dynamics 365 production is down since this morning, \
+                see case 2611050010001234. I'm a CSP partner filing on behalf of my customer; \
+                a custom plugin is involved.";
+    let mut visitor = fresh();
+    visitor.set("description", text);
+    let classification = Ruleset::shipped().classify(text);
+    let found = proposals(&visitor, &classification, &[]);
+    let ideas: Vec<&Idea> = found.iter().map(|p| &p.idea).collect();
+    assert_eq!(
+        ideas,
+        [
+            &Idea::Product(Product::Dynamics365),
+            &Idea::CaseNumber("2611050010001234".into()),
+            &Idea::ForCustomer { csp: true },
+            &Idea::ProductionDown,
+            &Idea::CustomCode,
+        ]
+    );
+    // Named things are filled in at once; facts about the visitor are asked.
+    assert!(found[0].automatic && found[1].automatic);
+    assert!(found[2..].iter().all(|p| !p.automatic));
+    assert!(found[0].message(english()).contains("Dynamics 365"));
+    assert!(found[1].message(english()).contains("2611050010001234"));
+    // Applied, they hold and are not proposed again; undone, the fields are
+    // unanswered again.
+    let mut applied = visitor.clone();
+    for proposal in &found {
+        proposal.apply(&mut applied);
+        assert!(proposal.holds(&applied));
+    }
+    assert_eq!(applied.get("role"), Some("partner_for_customer"));
+    assert_eq!(applied.get("plan"), Some("csp"));
+    assert_eq!(applied.get("impact"), Some("critical"));
+    assert!(proposals(&applied, &classification, &[]).is_empty());
+    found[0].undo(&mut applied);
+    assert_eq!(applied.get("product"), None);
+    // A declined idea is not made again; an answer the visitor gave is
+    // never overwritten.
+    let declined = [Idea::Product(Product::Dynamics365)];
+    assert!(proposals(&applied, &classification, &declined).is_empty());
+    let mut own = visitor.clone();
+    own.set("product", "azure");
+    own.set("impact", "minimal");
+    let left = proposals(&own, &classification, &[]);
+    assert!(left
+        .iter()
+        .all(|p| !matches!(p.idea, Idea::Product(_) | Idea::ProductionDown)));
+    // The case number leads to the reopen questions and, answered, a verdict.
+    let mut follow_up = answers(&[("product", "dynamics365"), ("description", text)]);
+    found[1].apply(&mut follow_up);
+    let decision = outcome(&follow_up).unwrap();
+    assert!(decision
+        .questions
+        .contains(&"previous_case.same_build"));
+    for field in [
+        "previous_case.same_build",
+        "previous_case.same_environment",
+        "previous_case.same_error",
+        "previous_case.after_hotfix",
+    ] {
+        follow_up.set(field, "true");
+    }
+    follow_up.set("previous_case.closed_on", "2026-11-10");
+    let decision = outcome(&follow_up).unwrap();
+    assert!(reopen_label(english(), &decision).is_some());
+    assert!(decision.reopen.is_some(), "a verdict: {:?}", decision.reopen);
+}
+
+#[test]
+fn the_headline_says_kind_severity_when_and_where_in_the_visitors_language() {
+    let decision = decision(&[("product", "dynamics365"), ("impact", "moderate")]);
+    let line = headline(english(), &decision, Some("Wed 18 Nov, 16:15"));
+    assert!(line.contains(english().category_name(decision.category)), "{line}");
+    assert!(line.contains("B: moderate"), "{line}");
+    assert!(line.contains("Wed 18 Nov, 16:15"), "{line}");
+    assert!(line.contains(&*decision.path.title), "{line}");
+    let readable = Readable::new(english(), &decision, Some("16:15".into()), None);
+    assert_eq!(readable.locale, "en");
+    assert_eq!(readable.severity, "B: moderate");
+    assert_eq!(readable.first_response.as_deref(), Some("within 4 hours"));
+    assert_eq!(readable.summary, headline(english(), &decision, Some("16:15")));
+    let japanese_line = headline(japanese(), &decision, None);
+    assert!(!japanese_line.contains("severity"), "{japanese_line}");
+}
+
+#[test]
+fn the_calendar_file_is_one_valid_event_at_the_due_time() {
+    use support_triage::widget::calendar::event;
+    let due: DateTime<Utc> = "2026-11-24T01:00:00Z".parse().unwrap();
+    let stamp: DateTime<Utc> = "2026-11-20T09:00:00Z".parse().unwrap();
+    let details = "障害・不具合 · 重大度 A · 回答期限 11月24日(火) 10:00, file; here\\now\nnext line ".repeat(3);
+    let file = event(due, stamp, "Support, first response", &details);
+    assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(file.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+    assert!(file.contains("\r\nDTSTART:20261124T010000Z\r\n"));
+    assert!(file.contains("\r\nDTEND:20261124T011500Z\r\n"));
+    assert!(file.contains("\r\nDTSTAMP:20261120T090000Z\r\n"));
+    assert!(file.contains("SUMMARY:Support\\, first response\r\n"));
+    for line in file.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        assert!(!line.contains('\n'));
+    }
+    // Unfolded, the description is the text, escaped.
+    let unfolded = file.replace("\r\n ", "");
+    let description = unfolded
+        .lines()
+        .find_map(|line| line.strip_prefix("DESCRIPTION:"))
+        .unwrap();
+    assert_eq!(
+        description.trim_end_matches('\r'),
+        details
+            .replace('\\', "\\\\")
+            .replace(';', "\\;")
+            .replace(',', "\\,")
+            .replace('\n', "\\n")
     );
 }
