@@ -28,5 +28,5 @@ document.getElementById("api-result").textContent =
 
 document.addEventListener("triage-change", (event) => {
   document.getElementById("last-event").textContent =
-    `${event.target.id}: ${event.detail.category}, severity ${event.detail.severity ?? "none"}, ${event.detail.path.rule}`;
+    `${event.target.id}: ${event.detail.category}, severity ${event.detail.severity ?? "none"}, ${event.detail.path.rule} — ${event.detail.readable.summary}`;
 });

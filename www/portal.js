@@ -6,5 +6,8 @@ for (const widget of document.querySelectorAll("support-triage")) {
     document.getElementById("request-severity").value = decision.severity ?? "none";
     document.getElementById("request-due").value = decision.response?.due ?? "";
     document.getElementById("request-path").value = decision.path.rule;
+    // The same answer in the visitor's words, for the portal's agents.
+    document.getElementById("request-due-text").value = decision.readable.due ?? "";
+    document.getElementById("request-summary").value = decision.readable.summary;
   });
 }

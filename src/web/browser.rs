@@ -116,17 +116,41 @@ pub fn copy_to_clipboard(text: &str) {
 /// An instant as a short local date and time in `zone`, in the visitor's
 /// locale: "Mon, 24 Nov, 10:00" or "11月24日(月) 10:00".
 pub fn format_instant(at: DateTime<Utc>, zone: &str, locale: &str) -> String {
-    let options = Object::new();
-    for (key, value) in [
-        ("timeZone", zone),
+    let parts = [
         ("weekday", "short"),
         ("day", "numeric"),
         ("month", "short"),
         ("hour", "2-digit"),
         ("minute", "2-digit"),
         ("hourCycle", "h23"),
-    ] {
-        let _ = Reflect::set(&options, &key.into(), &value.into());
+    ];
+    format_with(at, zone, locale, &parts)
+}
+
+/// An instant as a time of day in `zone`: "16:30".
+pub fn format_time(at: DateTime<Utc>, zone: &str, locale: &str) -> String {
+    let parts = [("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")];
+    format_with(at, zone, locale, &parts)
+}
+
+/// A calendar date: "Mon, 23 Nov" or "11月23日(月)".
+pub fn format_date(date: chrono::NaiveDate, locale: &str) -> String {
+    // Noon UTC of the date, shown in UTC: the same date everywhere.
+    let noon = date
+        .and_hms_opt(12, 0, 0)
+        .map(|at| at.and_utc())
+        .unwrap_or_default();
+    let parts = [("weekday", "short"), ("day", "numeric"), ("month", "short")];
+    format_with(noon, "UTC", locale, &parts)
+}
+
+/// `at` through `Intl.DateTimeFormat` with these options; RFC 3339 when the
+/// browser will not format it.
+fn format_with(at: DateTime<Utc>, zone: &str, locale: &str, parts: &[(&str, &str)]) -> String {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"timeZone".into(), &zone.into());
+    for (key, value) in parts {
+        let _ = Reflect::set(&options, &(*key).into(), &(*value).into());
     }
     let locales = Array::of1(&JsValue::from_str(locale));
     let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));

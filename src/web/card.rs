@@ -173,7 +173,20 @@ fn DecisionView(
     // After a while the times no longer describe filing now: say for when
     // they are, and offer to recompute them.
     let stale = move || (clock.get() - decided_at).num_minutes() >= 10;
-    let filed_at = browser::format_instant(decided_at, &browser::time_zone(), lang.code());
+    let own_zone = browser::time_zone();
+    let filed_at = browser::format_instant(decided_at, &own_zone, lang.code());
+    let timing = {
+        let locale = lang.code();
+        let instant = |at| browser::format_instant(at, &own_zone, locale);
+        let time = |at| browser::format_time(at, &own_zone, locale);
+        let date = |date| browser::format_date(date, locale);
+        let formats = Formats {
+            instant: &instant,
+            time: &time,
+            date: &date,
+        };
+        timing_notes(t, &decision, &formats)
+    };
     let add_to_calendar = {
         let decision = decision.clone();
         let due = due.clone();
@@ -242,6 +255,9 @@ fn DecisionView(
                             <p class="triage-due">
                                 {t.catalogue.format("ui.file-now", &[("due", &due)])}
                             </p>
+                            <ul class="triage-timing">
+                                {timing.clone().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                            </ul>
                             <p class="triage-countdown">{countdown}</p>
                             <p class="triage-stale" hidden=move || !stale()>
                                 {t.catalogue.format("ui.times-for", &[("time", &filed_at)])}
@@ -258,7 +274,12 @@ fn DecisionView(
                     .into_any(),
                     None => view! { <span>{t.no_target}</span> }.into_any(),
                 }}
-                {notes(notices_in(&decision, NoticeKind::Response))}
+                {notes(
+                    notices_in(&decision, NoticeKind::Response)
+                        .into_iter()
+                        .filter(|notice| !said_by_timing(notice))
+                        .collect(),
+                )}
             </dd>
             {reopen.map(|verdict| view! {
                 <dt>{t.earlier_case}</dt>

@@ -12,7 +12,8 @@ pub mod proposals;
 pub mod questions;
 
 use crate::engine::contract::decision::{DecidedField, Decision, Notice, NoticeKind};
-use crate::engine::contract::enums::{Impact, Product, Reopen};
+use crate::engine::contract::enums::{AlternativeKind, Impact, Product, Reopen, WaitReason};
+use chrono::{DateTime, NaiveDate, Utc};
 use crate::engine::contract::fields::{self, Kind};
 use crate::engine::messages;
 use crate::engine::policy::rules::rule;
@@ -291,6 +292,75 @@ impl Readable {
             path: decision.path.title.to_string(),
         }
     }
+}
+
+/// How the widget writes moments for the visitor: the browser's `Intl` in
+/// the widget, plain numbers natively.
+pub struct Formats<'a> {
+    /// A day and time on the visitor's clock: "Tue 24 Nov, 10:00".
+    pub instant: &'a dyn Fn(DateTime<Utc>) -> String,
+    /// A time of day on the visitor's clock: "16:30".
+    pub time: &'a dyn Fn(DateTime<Utc>) -> String,
+    /// A calendar date: "Mon 23 Nov".
+    pub date: &'a dyn Fn(NaiveDate) -> String,
+}
+
+/// The engine's notices that [`timing_notes`] says in the visitor's own
+/// words and clock: the card shows those instead.
+pub const TIMING_NOTICES: [&str; 3] = [
+    "notice.rt5.waits.",
+    "notice.rt4.answered-today",
+    "notice.rt3.english-24x7",
+];
+
+/// Whether a notice is one [`timing_notes`] says instead.
+pub fn said_by_timing(notice: &Notice) -> bool {
+    TIMING_NOTICES
+        .iter()
+        .any(|key| notice.message.starts_with(key))
+}
+
+/// What a visitor needs to plan around the due time, from the engine's
+/// facts: why the clock starts later (the office closed, the holidays it
+/// skips), the latest filing time still answered today, and the policy's
+/// alternatives (English round-the-clock support).
+pub fn timing_notes(t: &Texts, decision: &Decision, formats: &Formats) -> Vec<String> {
+    let text = t.catalogue;
+    let mut notes = Vec::new();
+    let Some(response) = &decision.response else {
+        return notes;
+    };
+    if let (Some(wait), Some(opens)) = (&response.waits, response.clock_starts) {
+        let opens = (formats.instant)(opens);
+        notes.push(match wait.reason {
+            WaitReason::Holiday => {
+                let holidays: Vec<String> = wait.holidays.iter().map(|d| (formats.date)(*d)).collect();
+                text.count(
+                    "ui.wait-holiday",
+                    holidays.len() as i64,
+                    &[("opens", &opens), ("holidays", &holidays.join(", "))],
+                )
+            }
+            WaitReason::Weekend => text.format("ui.wait-weekend", &[("opens", &opens)]),
+            WaitReason::AfterClosing => text.format("ui.wait-after-closing", &[("opens", &opens)]),
+            WaitReason::BeforeOpening => {
+                text.format("ui.wait-before-opening", &[("opens", &opens)])
+            }
+        });
+    }
+    if let Some(latest) = response.answered_today_if_filed_by {
+        notes.push(text.format("ui.same-day", &[("time", &(formats.time)(latest))]));
+    }
+    for alternative in &decision.alternatives {
+        match (alternative.kind, alternative.due) {
+            (AlternativeKind::English24x7, Some(due)) => notes.push(text.format(
+                "ui.english-alternative",
+                &[("due", &(formats.instant)(due))],
+            )),
+            (AlternativeKind::English24x7, None) => {}
+        }
+    }
+    notes
 }
 
 /// A plain-text summary to paste into the real request form. `due` is the
