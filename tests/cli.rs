@@ -125,7 +125,8 @@ fn decision_fields_follow_the_contract_order() {
             "signals",
             "severity_applies",
             "questions",
-            "unknown"
+            "unknown",
+            "alternatives"
         ]
     );
 }

@@ -571,6 +571,53 @@ impl Walker {
         if !case.language.is_english() && coverage == Some(Coverage::TwentyFourSeven) {
             fail(format!("RT-3 24x7 in {}", case.language), String::new());
         }
+        // Timing: the English 24x7 alternative exactly where RT-3 moved the
+        // clock, earlier than (or as early as) the response; a wait only for
+        // a clock that starts late; a same-day filing time not yet past.
+        let moved_by_rt3 = traced(Rt3);
+        if moved_by_rt3 != !d.alternatives.is_empty() {
+            fail(
+                format!(
+                    "RT-3 traced {moved_by_rt3}, {} alternative(s)",
+                    d.alternatives.len()
+                ),
+                String::new(),
+            );
+        }
+        for alternative in &d.alternatives {
+            let response_due = d.response.as_ref().and_then(|response| response.due);
+            let earlier = matches!((alternative.due, response_due), (Some(a), Some(r)) if a <= r);
+            if coverage != Some(Coverage::BusinessHours) || !earlier {
+                fail(
+                    "RT-3 alternative not earlier than a business-hours response".into(),
+                    format!("{:?} vs {response_due:?}", alternative.due),
+                );
+            }
+        }
+        if let Some(response) = &d.response {
+            let late_start = response.clock_starts.is_some_and(|at| at > self.now)
+                && response.coverage == Coverage::BusinessHours;
+            if response.waits.is_some() != late_start {
+                fail(
+                    format!("RT-5 waits {:?}", response.waits),
+                    format!("clock starts {:?}", response.clock_starts),
+                );
+            }
+            let same_day_ok = match response.answered_today_if_filed_by {
+                None => !noticed(Rt4),
+                Some(latest) => {
+                    response.coverage == Coverage::BusinessHours
+                        && self.now <= latest
+                        && noticed(Rt4)
+                }
+            };
+            if !same_day_ok {
+                fail(
+                    "RT-4 same-day filing time and its notice disagree".into(),
+                    format!("{:?}", response.answered_today_if_filed_by),
+                );
+            }
+        }
         if d.severity == Some(Severity::A) && !case.commit_24x7 {
             fail("SEV-2 A without the 24x7 commitment".into(), String::new());
         }

@@ -1,10 +1,11 @@
 //! The decision (contract.md, "Decision (output)").
 
 use super::enums::{
-    Category, CategorySource, Coverage, HolidayListName, Location, Reopen, Severity, Signal,
+    AlternativeKind, Category, CategorySource, Coverage, HolidayListName, Location, Reopen,
+    Severity, Signal, WaitReason,
 };
 use super::rule_id::RuleId;
-use chrono::{DateTime, FixedOffset, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 
@@ -43,6 +44,9 @@ pub struct Decision {
     /// The questions among them that the case left unanswered (their
     /// contract default was assumed, or the rule waits for them).
     pub unknown: Vec<&'static str>,
+    /// Other ways of filing this request that the policy allows, with when
+    /// each would be answered (e.g. in English around the clock, RT-3).
+    pub alternatives: Vec<Alternative>,
 }
 
 impl Decision {
@@ -90,6 +94,40 @@ pub struct Response {
     /// Which holiday list the business-hours clock used (RT-8).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub holiday_list: Option<HolidayListName>,
+    /// Why the business-hours clock starts after the submission, when it
+    /// does (RT-5).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waits: Option<Wait>,
+    /// Business hours: the latest instant of the submission's working day
+    /// (in the calendar's zone) at which a request is still due by that
+    /// day's closing; present while the submission is not later than it.
+    #[serde(serialize_with = "utc", skip_serializing_if = "Option::is_none")]
+    pub answered_today_if_filed_by: Option<DateTime<Utc>>,
+}
+
+/// Why the clock waits for the next opening, and the holidays it skips.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Wait {
+    pub reason: WaitReason,
+    /// The holidays (local dates of the calendar) from the submission's date
+    /// up to the opening's that close a working day, oldest first.
+    #[serde(serialize_with = "dates")]
+    pub holidays: Vec<NaiveDate>,
+}
+
+/// Another way of filing the request, and when it would be answered.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Alternative {
+    pub kind: AlternativeKind,
+    /// The rule that offers it.
+    pub rule: RuleId,
+    pub target_minutes: u32,
+    pub coverage: Coverage,
+    #[serde(serialize_with = "utc")]
+    pub due: Option<DateTime<Utc>>,
+    /// `due` in the response's zone.
+    #[serde(serialize_with = "local")]
+    pub due_local: Option<DateTime<FixedOffset>>,
 }
 
 // Output instants keep the input's precision: a `submitted_at` with a
@@ -104,6 +142,11 @@ fn utc<S: Serializer>(instant: &Option<DateTime<Utc>>, serializer: S) -> Result<
         }
         None => serializer.serialize_none(),
     }
+}
+
+fn dates<S: Serializer>(days: &[NaiveDate], serializer: S) -> Result<S::Ok, S::Error> {
+    // `YYYY-MM-DD`, as the case's `holidays` are written.
+    serializer.collect_seq(days.iter().map(NaiveDate::to_string))
 }
 
 fn local<S: Serializer>(

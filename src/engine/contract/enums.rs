@@ -241,3 +241,28 @@ contract_enum!(
         Owner = "owner",
     }
 );
+
+contract_enum!(
+    /// Why the business-hours clock starts after the submission (RT-5).
+    WaitReason {
+        /// Filed on a working day before its window opens.
+        BeforeOpening = "before_opening",
+        /// Filed on a working day after its window closed; the next working
+        /// day follows with no weekend or holiday between.
+        AfterClosing = "after_closing",
+        /// A weekend lies before the next opening, and no holiday.
+        Weekend = "weekend",
+        /// One or more holidays lie before the next opening (maybe a
+        /// weekend too).
+        Holiday = "holiday",
+    }
+);
+
+contract_enum!(
+    /// A way of filing the same request that the policy allows and that
+    /// would be answered differently.
+    AlternativeKind {
+        /// In English, with round-the-clock support (RT-3).
+        English24x7 = "english_24x7",
+    }
+);

@@ -79,7 +79,8 @@ pub fn decide(
         submitted_at,
         zones,
     };
-    let response = response::decide(&mut run, &kind, supported, &severity, ruleset, &clock);
+    let timing = response::decide(&mut run, &kind, supported, &severity, ruleset, &clock);
+    let response = timing.response;
     let path = path::decide(&mut run, kind.category, severity.decided.is_some(), ruleset);
     let reopen = reopen::decide(&mut run, kind.category, today, ruleset);
     advice::decide(
@@ -112,6 +113,7 @@ pub fn decide(
         severity_applies: severity.applies,
         questions,
         unknown,
+        alternatives: timing.alternatives,
     })
 }
 

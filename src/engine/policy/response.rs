@@ -5,12 +5,12 @@ use super::category::Kind;
 use super::severity::Severities;
 use super::tables::{Calendar, Ruleset};
 use super::Run;
-use crate::engine::contract::decision::{DecidedField, NoticeKind, Response};
+use crate::engine::contract::decision::{Alternative, DecidedField, NoticeKind, Response, Wait};
 use crate::engine::contract::enums::{
-    Coverage, HolidayListName, Plan, Preview, Product, Role, Severity,
+    AlternativeKind, Coverage, HolidayListName, Plan, Preview, Product, Role, Severity, WaitReason,
 };
 use crate::engine::contract::rule_id::RuleId;
-use crate::engine::time::clock::{BusinessHours, NotDue};
+use crate::engine::time::clock::{BusinessHours, Deadline, NotDue};
 use crate::engine::time::holidays::HolidayList;
 use crate::engine::time::zone::ZoneRules;
 use chrono::{DateTime, Datelike, Duration, Timelike, Utc};
@@ -26,6 +26,12 @@ pub(super) struct Clock<'a> {
 
 const FIELD: DecidedField = DecidedField::Response;
 
+/// The response, and the other ways of filing that the policy allows.
+pub(super) struct Timing {
+    pub response: Option<Response>,
+    pub alternatives: Vec<Alternative>,
+}
+
 pub(super) fn decide(
     run: &mut Run,
     kind: &Kind,
@@ -33,6 +39,31 @@ pub(super) fn decide(
     severity: &Severities,
     ruleset: &Ruleset,
     clock: &Clock,
+) -> Timing {
+    let mut alternatives = Vec::new();
+    let response = respond(
+        run,
+        kind,
+        supported,
+        severity,
+        ruleset,
+        clock,
+        &mut alternatives,
+    );
+    Timing {
+        response,
+        alternatives,
+    }
+}
+
+fn respond(
+    run: &mut Run,
+    kind: &Kind,
+    supported: bool,
+    severity: &Severities,
+    ruleset: &Ruleset,
+    clock: &Clock,
+    alternatives: &mut Vec<Alternative>,
 ) -> Option<Response> {
     let case = run.case;
     if !supported {
@@ -99,7 +130,13 @@ pub(super) fn decide(
         if rule == RuleId::Rt2 && !case.language.is_english() {
             run.notice(RuleId::Rt2, NoticeKind::Response, "notice.rt2.english", &[]);
         }
-        (minutes, coverage_of(run, kind, decided))
+        let coverage = coverage_of(run, kind, decided);
+        if coverage.english_only {
+            let alternative = english_24x7(minutes, clock);
+            english_only_notice(run, clock, &alternative);
+            alternatives.push(alternative);
+        }
+        (minutes, coverage.coverage)
     } else if case.plan == Plan::Csp && through_partner_center {
         let minutes = clock.calendar.working_day_minutes();
         let day = run.duration(minutes);
@@ -122,11 +159,7 @@ pub(super) fn decide(
     };
     support_language(run);
     let calendar = clock.calendar;
-    let time_zone = calendar
-        .zone
-        .as_deref()
-        .unwrap_or(clock.time_zone)
-        .to_owned();
+    let time_zone = clock.zone().to_owned();
     let calendar_name = run.name("calendar", calendar.location.as_str());
     run.trace(
         RuleId::Rt4,
@@ -148,6 +181,8 @@ pub(super) fn decide(
         due: None,
         due_local: None,
         holiday_list: None,
+        waits: None,
+        answered_today_if_filed_by: None,
     };
     let zones = clock.zones;
     let duration = run.duration(target_minutes);
@@ -201,6 +236,9 @@ pub(super) fn decide(
             response.clock_starts = Some(deadline.clock_starts);
             response.due = Some(deadline.due);
             response.due_local = zones.localize(&response.time_zone, deadline.due);
+            response.waits = wait_for_opening(run, &hours, clock.submitted_at, &deadline);
+            response.answered_today_if_filed_by =
+                answered_today(run, &hours, clock.submitted_at, target_minutes);
         }
         // Windows open, but fewer open minutes than the target within the
         // horizon: the target (or a list closing most days) is the cause.
@@ -245,8 +283,123 @@ pub(super) fn decide(
     Some(response)
 }
 
+impl Clock<'_> {
+    /// The zone the calendar runs in: its own, or the case's.
+    fn zone(&self) -> &str {
+        self.calendar.zone.as_deref().unwrap_or(self.time_zone)
+    }
+}
+
+/// RT-5: why the clock starts at a later opening, with the holidays it
+/// skips, and a notice saying so.
+fn wait_for_opening(
+    run: &mut Run,
+    hours: &BusinessHours,
+    submitted_at: DateTime<Utc>,
+    deadline: &Deadline,
+) -> Option<Wait> {
+    if deadline.clock_starts <= submitted_at {
+        return None;
+    }
+    let filed_on = hours.local_date(submitted_at)?;
+    let opens_on = hours.local_date(deadline.clock_starts)?;
+    let closed = hours.closed_days(filed_on, opens_on);
+    let reason = if !closed.holidays.is_empty() {
+        WaitReason::Holiday
+    } else if filed_on == opens_on {
+        WaitReason::BeforeOpening
+    } else if closed.weekend {
+        WaitReason::Weekend
+    } else {
+        WaitReason::AfterClosing
+    };
+    let opens = wall_clock(hours.zones, hours.zone, deadline.clock_starts);
+    let holidays = closed
+        .holidays
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(&run.text.format("list.separator", &[]));
+    let key = match reason {
+        WaitReason::BeforeOpening => "notice.rt5.waits.before-opening",
+        WaitReason::AfterClosing => "notice.rt5.waits.after-closing",
+        WaitReason::Weekend => "notice.rt5.waits.weekend",
+        WaitReason::Holiday if closed.holidays.len() == 1 => "notice.rt5.waits.holiday",
+        WaitReason::Holiday => "notice.rt5.waits.holidays",
+    };
+    run.notice(
+        RuleId::Rt5,
+        NoticeKind::Response,
+        key,
+        &[("opens", &opens), ("holidays", &holidays)],
+    );
+    Some(Wait {
+        reason,
+        holidays: closed.holidays,
+    })
+}
+
+/// RT-4, RT-5: the latest filing time still due by today's closing, while
+/// the visitor can still make it, and a notice saying so.
+fn answered_today(
+    run: &mut Run,
+    hours: &BusinessHours,
+    submitted_at: DateTime<Utc>,
+    target_minutes: u32,
+) -> Option<DateTime<Utc>> {
+    let latest = hours
+        .latest_same_day_filing(submitted_at, target_minutes)
+        .filter(|latest| submitted_at <= *latest)?;
+    let time = wall_clock(hours.zones, hours.zone, latest);
+    run.notice(
+        RuleId::Rt4,
+        NoticeKind::Response,
+        "notice.rt4.answered-today",
+        &[("time", &time)],
+    );
+    Some(latest)
+}
+
+/// RT-3, RT-5: the same request in English, on the 24x7 clock.
+fn english_24x7(target_minutes: u32, clock: &Clock) -> Alternative {
+    let due = clock
+        .submitted_at
+        .checked_add_signed(Duration::minutes(i64::from(target_minutes)));
+    Alternative {
+        kind: AlternativeKind::English24x7,
+        rule: RuleId::Rt3,
+        target_minutes,
+        coverage: Coverage::TwentyFourSeven,
+        due,
+        due_local: due.and_then(|due| clock.zones.localize(clock.zone(), due)),
+    }
+}
+
+/// RT-3's one notice: 24x7 is in English only, and when it would answer.
+fn english_only_notice(run: &mut Run, clock: &Clock, alternative: &Alternative) {
+    match alternative.due {
+        Some(due) => {
+            let due = wall_clock(clock.zones, clock.zone(), due);
+            run.notice(
+                RuleId::Rt3,
+                NoticeKind::Response,
+                "notice.rt3.english-24x7",
+                &[("due", &due)],
+            );
+        }
+        None => run.notice(RuleId::Rt3, NoticeKind::Response, "notice.rt3", &[]),
+    }
+}
+
+/// The clock a decided severity runs on, and whether RT-3 (only) moved it
+/// from 24x7 to business hours.
+struct CoverageOf {
+    coverage: Coverage,
+    english_only: bool,
+}
+
 /// SEV-2..4, RT-3, RT-7: the clock a decided severity runs on.
-fn coverage_of(run: &mut Run, kind: &Kind, severity: Severity) -> Coverage {
+fn coverage_of(run: &mut Run, kind: &Kind, severity: Severity) -> CoverageOf {
     let case = run.case;
     let mut coverage = match severity {
         Severity::A => Coverage::TwentyFourSeven,
@@ -282,7 +435,8 @@ fn coverage_of(run: &mut Run, kind: &Kind, severity: Severity) -> Coverage {
         coverage = Coverage::BusinessHours;
         run.trace(RuleId::Rt7, FIELD, "why.response.preview-hours", &[]);
     }
-    if coverage == Coverage::TwentyFourSeven && !case.language.is_english() {
+    let english_only = coverage == Coverage::TwentyFourSeven && !case.language.is_english();
+    if english_only {
         coverage = Coverage::BusinessHours;
         let language = language_name(run);
         run.trace(
@@ -291,9 +445,11 @@ fn coverage_of(run: &mut Run, kind: &Kind, severity: Severity) -> Coverage {
             "why.response.english-only",
             &[("language", &language)],
         );
-        run.notice(RuleId::Rt3, NoticeKind::Response, "notice.rt3", &[]);
     }
-    coverage
+    CoverageOf {
+        coverage,
+        english_only,
+    }
 }
 
 /// SUP-LANG: whether the language asked for is a local support language.

@@ -167,6 +167,68 @@ impl BusinessHours<'_> {
     }
 }
 
+/// The closed days a wait for the next opening passes over.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClosedDays {
+    /// A Saturday or Sunday is among them.
+    pub weekend: bool,
+    /// The holidays among them that fall Monday to Friday (a holiday on a
+    /// weekend closes nothing), oldest first, at most [`MAX_LISTED_HOLIDAYS`].
+    pub holidays: Vec<NaiveDate>,
+}
+
+/// How many skipped holidays a wait lists; a longer run is cut short.
+pub const MAX_LISTED_HOLIDAYS: usize = 30;
+
+impl BusinessHours<'_> {
+    /// The calendar's local date at `at`.
+    pub fn local_date(&self, at: DateTime<Utc>) -> Option<NaiveDate> {
+        Some(self.zones.localize(self.zone, at)?.date_naive())
+    }
+
+    /// The closed days from `from` up to, not including, `until` (local
+    /// dates); at most [`HORIZON_DAYS`] of them are looked at.
+    pub fn closed_days(&self, from: NaiveDate, until: NaiveDate) -> ClosedDays {
+        let mut closed = ClosedDays::default();
+        let mut holidays = YearCache::new(self.holidays);
+        let mut day = from;
+        for _ in 0..=HORIZON_DAYS {
+            if day >= until {
+                break;
+            }
+            if !is_weekday(day) {
+                closed.weekend = true;
+            } else if holidays.contains(day) && closed.holidays.len() < MAX_LISTED_HOLIDAYS {
+                closed.holidays.push(day);
+            }
+            let Some(next) = day.succ_opt() else { break };
+            day = next;
+        }
+        closed
+    }
+
+    /// The latest instant on the local date of `at` at which a request of
+    /// `minutes` is still due by that day's closing, when the date is a
+    /// working day with room for the target. Checked with the walk itself,
+    /// so a daylight-saving change inside the window counts as it does there.
+    pub fn latest_same_day_filing(&self, at: DateTime<Utc>, minutes: u32) -> Option<DateTime<Utc>> {
+        let day = self.local_date(at)?;
+        let room = u32::from(self.closes.saturating_sub(self.opens));
+        if !is_weekday(day) || YearCache::new(self.holidays).contains(day) || room < minutes {
+            return None;
+        }
+        let midnight = day.and_time(NaiveTime::MIN);
+        let closing_time =
+            midnight.checked_add_signed(Duration::minutes(i64::from(self.closes)))?;
+        let closing = local_to_utc(self.zones, self.zone, closing_time)?;
+        let latest = closing.checked_sub_signed(Duration::minutes(i64::from(minutes)))?;
+        let deadline = self.deadline(latest, minutes)?;
+        // (A window closing at midnight closes on the next date's 00:00.)
+        let same_day = self.local_date(latest) == Some(day) && deadline.due <= closing;
+        same_day.then_some(latest)
+    }
+}
+
 fn is_weekday(day: NaiveDate) -> bool {
     !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
 }
