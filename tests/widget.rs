@@ -263,7 +263,7 @@ fn the_engines_errors_name_the_field_to_correct() {
         // The refused answer is set aside: the rest is still decided, and
         // the form asks the field in error with the engine's questions.
         let shown = Outcome::of(&answers, decide_now);
-        assert_eq!(shown.problems, [error.clone()], "{pairs:?}");
+        assert_eq!(shown.problems, std::slice::from_ref(&error), "{pairs:?}");
         let decision = shown.decision.as_ref().expect("decided without it");
         let asked_now = asked(&shown, None);
         assert!(asked_now.starts_with(&decision.questions), "{asked_now:?}");
@@ -625,7 +625,10 @@ fn the_card_names_the_unanswered_questions_its_answer_depends_on() {
     answered.set("commit_24x7", "true");
     let decision = decide_answers(&answered).unwrap();
     let assumed = assumptions(&answered, &decision, decide_answers);
-    assert!(assumed.iter().all(|a| a.field != "commit_24x7"), "{assumed:?}");
+    assert!(
+        assumed.iter().all(|a| a.field != "commit_24x7"),
+        "{assumed:?}"
+    );
     assert_eq!(decision.severity, Some(Severity::A));
 }
 
@@ -683,9 +686,7 @@ fn what_the_text_says_is_proposed_never_imposed() {
     let mut follow_up = answers(&[("product", "dynamics365"), ("description", text)]);
     found[1].apply(&mut follow_up);
     let decision = outcome(&follow_up).unwrap();
-    assert!(decision
-        .questions
-        .contains(&"previous_case.same_build"));
+    assert!(decision.questions.contains(&"previous_case.same_build"));
     for field in [
         "previous_case.same_build",
         "previous_case.same_environment",
@@ -697,14 +698,21 @@ fn what_the_text_says_is_proposed_never_imposed() {
     follow_up.set("previous_case.closed_on", "2026-11-10");
     let decision = outcome(&follow_up).unwrap();
     assert!(reopen_label(english(), &decision).is_some());
-    assert!(decision.reopen.is_some(), "a verdict: {:?}", decision.reopen);
+    assert!(
+        decision.reopen.is_some(),
+        "a verdict: {:?}",
+        decision.reopen
+    );
 }
 
 #[test]
 fn the_headline_says_kind_severity_when_and_where_in_the_visitors_language() {
     let decision = decision(&[("product", "dynamics365"), ("impact", "moderate")]);
     let line = headline(english(), &decision, Some("Wed 18 Nov, 16:15"));
-    assert!(line.contains(english().category_name(decision.category)), "{line}");
+    assert!(
+        line.contains(english().category_name(decision.category)),
+        "{line}"
+    );
     assert!(line.contains("B: moderate"), "{line}");
     assert!(line.contains("Wed 18 Nov, 16:15"), "{line}");
     assert!(line.contains(&*decision.path.title), "{line}");
@@ -712,7 +720,10 @@ fn the_headline_says_kind_severity_when_and_where_in_the_visitors_language() {
     assert_eq!(readable.locale, "en");
     assert_eq!(readable.severity, "B: moderate");
     assert_eq!(readable.first_response.as_deref(), Some("within 4 hours"));
-    assert_eq!(readable.summary, headline(english(), &decision, Some("16:15")));
+    assert_eq!(
+        readable.summary,
+        headline(english(), &decision, Some("16:15"))
+    );
     let japanese_line = headline(japanese(), &decision, None);
     assert!(!japanese_line.contains("severity"), "{japanese_line}");
 }
@@ -722,7 +733,9 @@ fn the_calendar_file_is_one_valid_event_at_the_due_time() {
     use support_triage::widget::calendar::event;
     let due: DateTime<Utc> = "2026-11-24T01:00:00Z".parse().unwrap();
     let stamp: DateTime<Utc> = "2026-11-20T09:00:00Z".parse().unwrap();
-    let details = "障害・不具合 · 重大度 A · 回答期限 11月24日(火) 10:00, file; here\\now\nnext line ".repeat(3);
+    let details =
+        "障害・不具合 · 重大度 A · 回答期限 11月24日(火) 10:00, file; here\\now\nnext line "
+            .repeat(3);
     let file = event(due, stamp, "Support, first response", &details);
     assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(file.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));

@@ -129,7 +129,11 @@ pub fn format_instant(at: DateTime<Utc>, zone: &str, locale: &str) -> String {
 
 /// An instant as a time of day in `zone`: "16:30".
 pub fn format_time(at: DateTime<Utc>, zone: &str, locale: &str) -> String {
-    let parts = [("hour", "2-digit"), ("minute", "2-digit"), ("hourCycle", "h23")];
+    let parts = [
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+        ("hourCycle", "h23"),
+    ];
     format_with(at, zone, locale, &parts)
 }
 

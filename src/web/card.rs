@@ -6,9 +6,9 @@ use crate::engine::Decision;
 use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;
 use crate::widget::questions::Question;
-use crate::widget::Assumption;
 use crate::widget::{
-    calendar, headline, notices_in, reasons, reopen_label, severity_label, summary,
+    calendar, headline, notices_in, reasons, reopen_label, said_by_timing, severity_label, summary,
+    timing_notes, Assumption, Formats,
 };
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;

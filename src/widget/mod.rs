@@ -13,12 +13,12 @@ pub mod questions;
 
 use crate::engine::contract::decision::{DecidedField, Decision, Notice, NoticeKind};
 use crate::engine::contract::enums::{AlternativeKind, Impact, Product, Reopen, WaitReason};
-use chrono::{DateTime, NaiveDate, Utc};
 use crate::engine::contract::fields::{self, Kind};
 use crate::engine::messages;
 use crate::engine::policy::rules::rule;
 use crate::engine::{Case, InputError};
 use answers::{error_field, Answers};
+use chrono::{DateTime, NaiveDate, Utc};
 use i18n::Texts;
 
 /// What the widget shows for the answers: the decision on every answer the
@@ -334,7 +334,8 @@ pub fn timing_notes(t: &Texts, decision: &Decision, formats: &Formats) -> Vec<St
         let opens = (formats.instant)(opens);
         notes.push(match wait.reason {
             WaitReason::Holiday => {
-                let holidays: Vec<String> = wait.holidays.iter().map(|d| (formats.date)(*d)).collect();
+                let holidays: Vec<String> =
+                    wait.holidays.iter().map(|d| (formats.date)(*d)).collect();
                 text.count(
                     "ui.wait-holiday",
                     holidays.len() as i64,
