@@ -31,10 +31,10 @@ test.describe("a visitor", () => {
     expect(log.errors).toEqual([]);
   });
 
-  test.describe("in Japanese", () => {
+  test.describe(() => {
     test.use({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
 
-    test("from a typed description to a severity, a due time and a path", async ({ widget: page, log }) => {
+    test("in Japanese, from a typed description to a severity, a due time and a path", async ({ widget: page, log }) => {
       const ja = await catalogue("ja.txt");
       await expect(page.locator("h1", { hasText: ja.get("ui.title") })).toBeVisible();
       await page.getByLabel(ja.get("ui.describe")).fill("本番環境でエラーが発生し、受注を保存できません。業務に支障が出ています");
@@ -82,7 +82,7 @@ test.describe("a visitor", () => {
     await expect(description(page), "start over cleared the draft").toHaveValue("");
   });
 
-  test.describe("with the clipboard", () => {
+  test.describe(() => {
     test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
     test("copies a plain-text summary", async ({ widget: page }) => {
@@ -180,7 +180,7 @@ test.describe("the clock (page.clock: minutes pass without waiting)", () => {
 
 test.describe("accessibility (axe-core)", () => {
   for (const scheme of ["light", "dark"]) {
-    test.describe(`${scheme} scheme`, () => {
+    test.describe(() => {
       test.use({ colorScheme: scheme });
 
       test(`no violations, ${scheme} scheme, empty and answered`, async ({ widget: page, axe }) => {
@@ -194,7 +194,7 @@ test.describe("accessibility (axe-core)", () => {
     });
   }
 
-  test.describe("at 320 px", () => {
+  test.describe(() => {
     test.use({ viewport: { width: 320, height: 800 } });
 
     test("usable at 320 px: nothing wider than the screen", async ({ widget: page }) => {
