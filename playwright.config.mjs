@@ -27,7 +27,7 @@ export default defineConfig({
   // dist/ as a host would serve it: application/wasm for the module, UTF-8
   // text, no caching. The strict CSP of intranet.html is in its own <meta>.
   webServer: {
-    command: `node --no-deprecation node_modules/http-server/bin/http-server dist -a 127.0.0.1 -p ${PORT} -c-1 -d false --silent`,
+    command: `node --disable-warning=DEP0066 node_modules/http-server/bin/http-server dist -a 127.0.0.1 -p ${PORT} -c-1 -d false --silent`,
     url: `${BASE_URL}/index.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
