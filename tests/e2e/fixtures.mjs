@@ -23,8 +23,8 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
 
 /**
  * Waits until the widget has mounted (`data-ready`) and its stylesheet, a
- * <link> in each shadow root, applies: before that it is unstyled, and
- * axe-core would judge the browser's default colours.
+ * <link> in each shadow root, has loaded: before that it is unstyled (and
+ * axe-core would judge the browser's default colours).
  */
 export async function ready(page) {
   await page.locator("support-triage .support-triage[data-ready]").first().waitFor({ timeout: 30_000 });
@@ -92,6 +92,18 @@ export const test = base.extend({
 
   axe: async ({ page }, use) => {
     await use(async () => {
+      // Colours are judged when they are still: a button's background fades
+      // in 120 ms (when its stylesheet applies, on hover), and axe-core would
+      // judge it halfway. The widget's transitions are in its shadow roots,
+      // which `document.getAnimations()` leaves out.
+      await page.evaluate(() =>
+        Promise.all(
+          [document, ...[...document.querySelectorAll("support-triage")].map((element) => element.shadowRoot)]
+            .filter(Boolean)
+            .flatMap((root) => root.getAnimations())
+            .map((animation) => animation.finished.catch(() => {})),
+        ),
+      );
       const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
       return violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
     });
