@@ -5,8 +5,13 @@
 // Run by scripts/size-report (after `trunk build --release`).
 import { readdir, readFile, writeFile, mkdir } from "node:fs/promises";
 import { gzipSync } from "node:zlib";
-import { join } from "node:path";
-import { DIST, ROOT, launch, serve } from "../tests/e2e/support.mjs";
+import { join, resolve } from "node:path";
+import { chromium } from "@playwright/test";
+import httpServer from "http-server";
+import { launchOptions } from "../tests/e2e/chromium.mjs";
+
+const ROOT = resolve(import.meta.dirname, "..");
+const DIST = join(ROOT, "dist");
 
 const BUDGET_GZIP = 200 * 1024;
 const BUDGET_LONG_TASK_MS = 50;
@@ -150,14 +155,18 @@ const largest = demand
 const whyOf = (tag) => demand.find((f) => f.name === `why/${tag}.txt`);
 const sources = demand.find((f) => f.name === "sources.txt");
 const total = files.reduce((sum, f) => ({ raw: sum.raw + f.raw, gzip: sum.gzip + f.gzip }), { raw: 0, gzip: 0 });
-const site = await serve();
-const browser = await launch();
+// dist/ served as the e2e suite's web server does (playwright.config.mjs),
+// on a free loopback port; Debian's Chromium launched as the suite does.
+const site = httpServer.createServer({ root: DIST, cache: -1, showDir: "false" });
+await new Promise((ok) => site.server.listen(0, "127.0.0.1", ok));
+const url = `http://127.0.0.1:${site.server.address().port}/`;
+const browser = await chromium.launch(launchOptions);
 const runs = [];
 try {
-  for (let i = 0; i < RUNS; i++) runs.push(await boot(browser, `${site.url}/`));
+  for (let i = 0; i < RUNS; i++) runs.push(await boot(browser, url));
 } finally {
   await browser.close();
-  await site.close();
+  site.close();
 }
 const ready = median(runs.map((r) => r.ready));
 const longest = median(runs.map((r) => r.longest));

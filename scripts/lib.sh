@@ -52,11 +52,13 @@ ensure_wasm_bindgen_cli() {
 }
 
 # npm packages pinned in package-lock.json: wasm-opt (npm's binaryen;
-# Debian's v108 breaks rustc 1.95 output), playwright-core and axe-core.
+# Debian's v108 breaks rustc 1.95 output), @playwright/test (which drives
+# Debian's Chromium: never `playwright install`), @axe-core/playwright and
+# http-server (the e2e suite's web server).
 # Trunk is told binaryen's version (version_132 for 132.0.0) so that it
 # refuses any other wasm-opt it might find on PATH.
 ensure_node_modules() {
-  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
+  if [ ! -x "$ROOT/node_modules/.bin/wasm-opt" ] || [ ! -x "$ROOT/node_modules/.bin/playwright" ] || [ "$ROOT/package-lock.json" -nt "$ROOT/node_modules/.package-lock.json" ]; then
     say "installing npm packages (package-lock.json)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
   fi

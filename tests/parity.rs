@@ -1,5 +1,5 @@
 //! One fixture, two doors: `triage eval` here, the JavaScript API in
-//! tests/e2e/embed.test.mjs. This side checks that the CLI decides every
+//! tests/e2e/embed.spec.mjs. This side checks that the CLI decides every
 //! case of the fixture exactly as the engine does in-process.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -4,11 +4,8 @@
 // src/locales/ (and no sentence of another language on the card). Then the
 // language switcher, the element's `lang` attribute, and a language file
 // that fails to load. Screenshots for a reviewer in target/screenshots/.
-import { after, before, describe, test } from "node:test";
-import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
-import { catalogue, launch, ready, SCREENSHOTS, serve } from "./support.mjs";
+import { catalogue, expect, open, ready, SCREENSHOTS, test } from "./fixtures.mjs";
 
 const squash = (s) => s.replace(/\s+/g, " ").trim();
 
@@ -96,15 +93,15 @@ const ORIGINALS = new Map(
 /** The catalogues of `tag`, or a failure naming the missing file. */
 function of(tag) {
   const { main, why } = CATALOGUES[tag];
-  assert.ok(main, `src/locales/${tag}.txt is missing`);
-  assert.ok(why, `src/locales/why/${tag}.txt is missing`);
+  expect(main, `src/locales/${tag}.txt is missing`).toBeTruthy();
+  expect(why, `src/locales/why/${tag}.txt is missing`).toBeTruthy();
   return { main, why };
 }
 
 /** A key's text in a catalogue; a failure names the file and the key. */
 function text(tag, cat, key) {
   const value = CATALOGUES[tag][cat]?.get(key);
-  assert.ok(value !== undefined, `src/locales/${cat === "why" ? "why/" : ""}${tag}.txt lacks ${key}`);
+  expect(value, `src/locales/${cat === "why" ? "why/" : ""}${tag}.txt lacks ${key}`).toBeDefined();
   return value;
 }
 
@@ -168,18 +165,6 @@ function brokenIn(shown) {
   return found;
 }
 
-/** Polls `probe` until `ok(value)`; fails with the last value. */
-async function until(probe, ok, what, timeout = 15_000) {
-  const end = Date.now() + timeout;
-  let value;
-  for (;;) {
-    value = await probe();
-    if (ok(value)) return value;
-    if (Date.now() > end) assert.fail(`${what}; last seen: ${JSON.stringify(value)?.slice(0, 600)}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /**
  * Adds where each finding of `otherLanguageIn` sits on the page: the
  * innermost element under `root` whose text holds the quoted piece.
@@ -214,36 +199,13 @@ const textWithoutQuotes = (locator) =>
     return shown;
   });
 
-let browser;
-let site;
-
-before(async () => {
-  await mkdir(SCREENSHOTS, { recursive: true });
-  site = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-/** A fresh browser context speaking `locale` in `zone`; the page records errors and decisions. */
-async function open({ locale, zone }, path = "/") {
-  const context = await browser.newContext({ locale, timezoneId: zone, viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.url });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (error) => errors.push(error.message));
-  await page.addInitScript(() => {
-    document.addEventListener("triage-change", (event) => (window.__decision = event.detail));
-  });
-  await page.goto(`${site.url}${path}`);
-  await ready(page);
-  return { context, page, errors };
-}
+// Each test's browser context: the clipboard may be read (the copied summary).
+test.use({ viewport: { width: 1280, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
 
 const widgetText = (page, selector) => page.locator(selector).first().innerText();
+/** The widget's heading, in `tag`'s words (ui.title). */
+const expectTitle = (page, tag, message) =>
+  expect(page.locator("h1").first(), message).toHaveText(text(tag, "main", "ui.title"), { useInnerText: true });
 
 /** The visitor's answers, by the form's names and values (no English labels). */
 async function answer(page, description) {
@@ -256,12 +218,10 @@ async function answer(page, description) {
 
 /** Waits until the card shows `tag`'s first PTH-1 step (its language is installed). */
 async function cardIn(page, tag) {
-  const step = squash(text(tag, "main", "path.pth1.1"));
-  await until(
-    () => page.locator(".triage-card .triage-steps li").first().innerText().then(squash),
-    (shown) => shown === step,
+  await expect(
+    page.locator(".triage-card .triage-steps li").first(),
     `the card's first step in ${tag} (path.pth1.1)`,
-  );
+  ).toHaveText(squash(text(tag, "main", "path.pth1.1")), { useInnerText: true });
   return squash(await page.locator(".triage-card").innerText());
 }
 
@@ -288,35 +248,35 @@ function findings() {
       }
     },
     done(what) {
-      assert.deepEqual(list, [], `${what}: ${list.length} problem(s)`);
+      expect(list, `${what}: ${list.length} problem(s)`).toEqual([]);
     },
   };
 }
 
-describe("every interface language, the whole flow", () => {
+test.describe("every interface language, the whole flow", () => {
   for (const language of LANGUAGES) {
-    const { tag, locale } = language;
-    test(`${tag} (browser ${locale}): interface, card, "Why?" panel and summary in ${tag}`, async () => {
-      const { main, why } = of(tag);
-      const { context, page, errors } = await open(language);
-      const found = findings();
-      try {
+    const { tag, locale, zone } = language;
+    test.describe(() => {
+      test.use({ locale, timezoneId: zone });
+
+      test(`${tag} (browser ${locale}): interface, card, "Why?" panel and summary in ${tag}`, async ({ widget: page, log }) => {
+        const { main, why } = of(tag);
+        const found = findings();
+
         // 1. The interface speaks the browser's language.
-        const title = text(tag, "main", "ui.title");
-        await until(() => widgetText(page, "h1"), (h1) => h1 === title, `the heading is ui.title of ${tag}`);
-        assert.equal(await page.locator(".support-triage").getAttribute("lang"), tag);
-        assert.equal(await page.locator(".triage-page-language select").inputValue(), tag, "the switcher shows it");
-        assert.equal(squash(await widgetText(page, ".triage-describe .triage-question")), squash(main.get("ui.describe")));
-        assert.equal(await page.locator(".triage-language-note").isVisible(), false, "no fallback note");
+        await expectTitle(page, tag, `the heading is ui.title of ${tag}`);
+        await expect(page.locator(".support-triage")).toHaveAttribute("lang", tag);
+        await expect(page.locator(".triage-page-language select"), "the switcher shows it").toHaveValue(tag);
+        expect(squash(await widgetText(page, ".triage-describe .triage-question"))).toBe(squash(main.get("ui.describe")));
+        await expect(page.locator(".triage-language-note"), "no fallback note").toBeHidden();
 
         // 2. A description in that language and the answers.
         await answer(page, language.text);
-        const decision = await until(
-          () => page.evaluate(() => window.__decision ?? null),
-          (d) => d?.severity === "A" && d?.path?.rule === "PTH-1",
-          "a decision with severity A on PTH-1 (triage-change)",
-        );
-        assert.equal(decision.locale ?? tag, tag, "the engine was asked in the interface language");
+        await expect
+          .poll(log.decision, { message: "a decision with severity A on PTH-1 (triage-change)" })
+          .toMatchObject({ severity: "A", path: { rule: "PTH-1" } });
+        const decision = await log.decision();
+        expect(decision.locale ?? tag, "the engine was asked in the interface language").toBe(tag);
         const card = await cardIn(page, tag);
 
         // 3. The card: that language's words, no other language's sentences.
@@ -339,12 +299,9 @@ describe("every interface language, the whole flow", () => {
         await found.part(`"Why?" panel`, async () => {
           const panel = page.locator(".triage-card .triage-why");
           await panel.locator("summary").click();
-          const sevA = squash(text(tag, "why", "rule.SEV-A"));
-          await until(
-            () => panel.innerText().then(squash),
-            (shown) => shown.includes(sevA),
-            `the panel shows why/${tag}.txt rule.SEV-A`,
-          );
+          await expect
+            .poll(() => panel.innerText().then(squash), { message: `the panel shows why/${tag}.txt rule.SEV-A` })
+            .toContain(squash(text(tag, "why", "rule.SEV-A")));
           const shownWhy = squash(await panel.innerText());
           for (const rule of decision.trace.map((entry) => entry.rule)) {
             for (const key of [`rule.${rule}`, `rule.${rule}.design`]) {
@@ -352,11 +309,13 @@ describe("every interface language, the whole flow", () => {
             }
           }
           // The trace cites documents in both languages (CLS-8: 002, Japanese; COV-1: 003, Indonesian).
-          const quotes = await until(
-            () => panel.locator("q[lang=ja], q[lang=id]").evaluateAll((qs) => qs.map((q) => [q.lang, q.innerText])),
-            (qs) => qs.some(([lang]) => lang === "ja") && qs.some(([lang]) => lang === "id"),
-            `the sources' own words on <q lang="ja"> and <q lang="id">`,
-          );
+          const cited = panel.locator("q[lang=ja], q[lang=id]");
+          await expect
+            .poll(() => cited.evaluateAll((qs) => qs.map((q) => q.lang)), {
+              message: `the sources' own words on <q lang="ja"> and <q lang="id">`,
+            })
+            .toEqual(expect.arrayContaining(["ja", "id"]));
+          const quotes = await cited.evaluateAll((qs) => qs.map((q) => [q.lang, q.innerText]));
           for (const [lang, quote] of quotes) {
             const expected = ORIGINALS.get(squash(quote));
             found.check(expected !== undefined, `<q lang=${lang}> is not a sentence of sources.txt: ${quote.slice(0, 80)}`);
@@ -373,8 +332,9 @@ describe("every interface language, the whole flow", () => {
         // 5. The copied summary.
         await found.part("summary", async () => {
           await page.locator(".triage-actions .triage-primary").click();
-          const copiedNote = squash(text(tag, "main", "ui.copied"));
-          await until(() => widgetText(page, ".triage-status").then(squash), (s) => s === copiedNote, `ui.copied of ${tag}`);
+          await expect(page.locator(".triage-status").first(), `ui.copied of ${tag}`).toHaveText(squash(text(tag, "main", "ui.copied")), {
+            useInnerText: true,
+          });
           const summary = await page.evaluate(() => navigator.clipboard.readText());
           found.check(summary.startsWith(language.text), `the summary does not start with the description:\n${summary}`);
           for (const key of ["ui.kind", "ui.first-response", "ui.where-to-file"]) {
@@ -388,23 +348,22 @@ describe("every interface language, the whole flow", () => {
         if (SCREENSHOT_OF.has(tag)) {
           await page.screenshot({ path: join(SCREENSHOTS, `language-${tag}.png`), fullPage: true });
         }
-        found.none(errors, "page error");
+        found.none(log.errors, "page error");
         found.done(`${tag}: the card, the "Why?" panel and the summary`);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });
 
-describe("choosing the language", () => {
+test.describe("choosing the language", () => {
   const EN = LANGUAGES[0];
 
-  test("the switcher changes the card's texts, and the choice survives a reload", async () => {
-    of("fr");
-    const { context, page, errors } = await open(EN);
-    const found = findings();
-    try {
+  test.describe(() => {
+    test.use({ locale: EN.locale, timezoneId: EN.zone });
+
+    test("the switcher changes the card's texts, and the choice survives a reload", async ({ widget: page, log }) => {
+      of("fr");
+      const found = findings();
       await answer(page, EN.text);
       await cardIn(page, "en");
       await page.locator(".triage-page-language select").selectOption("fr");
@@ -413,93 +372,79 @@ describe("choosing the language", () => {
       found.check(card.includes(squash(text("fr", "main", "ui.first-response"))), "the card lacks fr ui.first-response");
       found.check(!card.includes(squash(text("en", "main", "path.pth1.1"))), "the card still shows en path.pth1.1");
       found.none(await located(page.locator(".triage-card"), otherLanguageIn(card, "fr")), "the card switched to French shows English");
-      await until(() => page.url(), (url) => /[?&]locale=fr(&|$)/.test(url), "the URL remembers locale=fr");
+      await expect(page, "the URL remembers locale=fr").toHaveURL(/[?&]locale=fr(&|$)/);
 
       await page.reload();
       await ready(page);
-      await until(() => widgetText(page, "h1"), (h1) => h1 === text("fr", "main", "ui.title"), "French after a reload");
-      assert.equal(await page.locator(".triage-page-language select").inputValue(), "fr");
+      await expectTitle(page, "fr", "French after a reload");
+      await expect(page.locator(".triage-page-language select")).toHaveValue("fr");
       await cardIn(page, "fr");
 
       // The draft remembers it too: the bare page in an English browser comes back in French.
-      await page.goto(`${site.url}/`);
-      await ready(page);
-      await until(() => widgetText(page, "h1"), (h1) => h1 === text("fr", "main", "ui.title"), "French from the draft");
+      await open(page, "/");
+      await expectTitle(page, "fr", "French from the draft");
       await cardIn(page, "fr");
-      found.none(errors, "page error");
+      found.none(log.errors, "page error");
       found.done("switching to French");
-    } finally {
-      await context.close();
-    }
+    });
   });
 
-  test('<support-triage lang="pt-BR"> on a host page comes up in Portuguese', async () => {
-    of("pt");
-    const context = await browser.newContext({ locale: "en-US", timezoneId: "Europe/Lisbon", viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    // A blank host page beside the dist's files: the two-line embed, nothing else.
-    await page.route(`${site.url}/languages-host.html`, (route) =>
-      route.fulfill({
-        contentType: "text/html; charset=utf-8",
-        body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+  test.describe(() => {
+    test.use({ locale: "en-US", timezoneId: "Europe/Lisbon" });
+
+    test('<support-triage lang="pt-BR"> on a host page comes up in Portuguese', async ({ page, log }) => {
+      of("pt");
+      // A blank host page beside the dist's files: the two-line embed, nothing else.
+      await page.route("**/languages-host.html", (route) =>
+        route.fulfill({
+          contentType: "text/html; charset=utf-8",
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
 <script type="module" src="./embed.js"></script></head>
 <body><support-triage product="dynamics365" lang="pt-BR"></support-triage></body></html>`,
-      }),
-    );
-    const found = findings();
-    try {
-      await page.goto(`${site.url}/languages-host.html`);
-      await ready(page);
-      await until(() => widgetText(page, "h1"), (h1) => h1 === text("pt", "main", "ui.title"), "the element in Portuguese");
-      assert.equal(await page.locator(".triage-page-language select").inputValue(), "pt");
-      assert.equal(await page.locator("select[name=product]").inputValue(), "dynamics365", "the product preset");
+        }),
+      );
+      const found = findings();
+      await open(page, "/languages-host.html");
+      await expectTitle(page, "pt", "the element in Portuguese");
+      await expect(page.locator(".triage-page-language select")).toHaveValue("pt");
+      await expect(page.locator("select[name=product]"), "the product preset").toHaveValue("dynamics365");
       await page.locator("input[name=triage-impact][value=critical]").check();
       await page.locator("input[name=triage-commit_24x7][value=true]").check();
       const card = await cardIn(page, "pt");
       found.check(card.includes(squash(text("pt", "main", "ui.first-response"))), "the card lacks pt ui.first-response");
       found.none(brokenIn(card), "the card shows a missing key or an unfilled argument");
       found.none(await located(page.locator(".triage-card"), otherLanguageIn(card, "pt")), "the Portuguese element's card shows English");
-      found.none(errors, "page error");
+      found.none(log.errors, "page error");
       found.done('<support-triage lang="pt-BR">');
-    } finally {
-      await context.close();
-    }
+    });
   });
 
-  test("a language file that fails to load: a visible note, and a whole card in English", async () => {
-    const context = await browser.newContext({ locale: "de-DE", timezoneId: "Europe/Berlin", viewport: { width: 1280, height: 900 } });
-    let aborted = 0;
-    await context.route(/\/locales\/de\.txt$/, (route) => {
-      aborted += 1;
-      return route.abort();
-    });
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (error) => errors.push(error.message));
-    try {
-      await page.goto(`${site.url}/`);
-      await ready(page);
+  test.describe(() => {
+    test.use({ locale: "de-DE", timezoneId: "Europe/Berlin" });
+
+    test("a language file that fails to load: a visible note, and a whole card in English", async ({ page, log }) => {
+      let aborted = 0;
+      await page.route(/\/locales\/de\.txt$/, (route) => {
+        aborted += 1;
+        return route.abort();
+      });
+      await open(page, "/");
       const note = page.locator(".triage-language-note");
-      const fallback = squash(text("en", "main", "ui.language-fallback"));
-      await until(
-        async () => ((await note.isVisible()) ? squash(await note.innerText()) : "(hidden)"),
-        (shown) => shown === fallback,
-        "the fallback note is visible with ui.language-fallback",
+      await expect(note, "the fallback note is visible with ui.language-fallback").toBeVisible();
+      await expect(note, "the fallback note is visible with ui.language-fallback").toHaveText(
+        squash(text("en", "main", "ui.language-fallback")),
+        { useInnerText: true },
       );
-      assert.ok(aborted > 0, "the widget asked for locales/de.txt");
-      assert.equal(await widgetText(page, "h1"), text("en", "main", "ui.title"));
+      expect(aborted, "the widget asked for locales/de.txt").toBeGreaterThan(0);
+      expect(await widgetText(page, "h1")).toBe(text("en", "main", "ui.title"));
       await answer(page, LANGUAGES.find((l) => l.tag === "de").text);
       const card = await cardIn(page, "en");
       for (const key of ["ui.kind", "ui.first-response", "ui.where-to-file", "path.pth1.2"]) {
-        assert.ok(card.includes(squash(text("en", "main", key))), `the English card shows ${key}\n${card}`);
+        expect(card.includes(squash(text("en", "main", key))), `the English card shows ${key}\n${card}`).toBe(true);
       }
-      assert.deepEqual(brokenIn(card), [], `the fallback card has no missing key or unfilled argument\n${card}`);
-      assert.ok(await note.isVisible(), "the note stays");
-      assert.deepEqual(errors, []);
-    } finally {
-      await context.close();
-    }
+      expect(brokenIn(card), `the fallback card has no missing key or unfilled argument\n${card}`).toEqual([]);
+      await expect(note, "the note stays").toBeVisible();
+      expect(log.errors).toEqual([]);
+    });
   });
 });
