@@ -575,7 +575,8 @@ impl Walker {
         // clock, earlier than (or as early as) the response; a wait only for
         // a clock that starts late; a same-day filing time not yet past.
         let moved_by_rt3 = traced(Rt3);
-        if moved_by_rt3 != !d.alternatives.is_empty() {
+        let offered = !d.alternatives.is_empty();
+        if moved_by_rt3 != offered {
             fail(
                 format!(
                     "RT-3 traced {moved_by_rt3}, {} alternative(s)",
