@@ -575,7 +575,8 @@ impl Walker {
         // clock, earlier than (or as early as) the response; a wait only for
         // a clock that starts late; a same-day filing time not yet past.
         let moved_by_rt3 = traced(Rt3);
-        if moved_by_rt3 != !d.alternatives.is_empty() {
+        let offered = !d.alternatives.is_empty();
+        if moved_by_rt3 != offered {
             fail(
                 format!(
                     "RT-3 traced {moved_by_rt3}, {} alternative(s)",
@@ -586,7 +587,12 @@ impl Walker {
         }
         for alternative in &d.alternatives {
             let response_due = d.response.as_ref().and_then(|response| response.due);
-            let earlier = matches!((alternative.due, response_due), (Some(a), Some(r)) if a <= r);
+            // (A business-hours clock with no due time at all is later still.)
+            let earlier = match (alternative.due, response_due) {
+                (Some(alternative), Some(response)) => alternative <= response,
+                (Some(_), None) => true,
+                (None, _) => false,
+            };
             if coverage != Some(Coverage::BusinessHours) || !earlier {
                 fail(
                     "RT-3 alternative not earlier than a business-hours response".into(),

@@ -437,3 +437,45 @@ fn the_timing_notices_read_in_every_language() {
         assert!(notice_text(&decision, RuleId::Rt5).contains("2026-11-23"));
     }
 }
+
+#[test]
+fn the_same_day_filing_time_is_the_latest_in_every_zone() {
+    use chrono_tz::TZ_VARIANTS;
+    use support_triage::engine::time::clock::BusinessHours;
+    use support_triage::engine::time::holidays::HolidayList;
+    let mut seed: u64 = 0x5eed_7141;
+    let mut next = move || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        seed >> 33
+    };
+    let start = instant("2000-01-01T00:00:00Z");
+    let mut checked = 0;
+    for tz in TZ_VARIANTS {
+        let hours = BusinessHours {
+            zone: tz.name(),
+            opens: 9 * 60,
+            closes: 17 * 60,
+            holidays: &HolidayList::None,
+            zones: &TzDatabase,
+        };
+        for _ in 0..12 {
+            let at = start + Duration::minutes((next() % (30 * 366 * 1440)) as i64);
+            let minutes = [30, 60, 240, 480][(next() % 4) as usize];
+            let Some(latest) = hours.latest_same_day_filing(at, minutes) else {
+                continue;
+            };
+            checked += 1;
+            let day = hours.local_date(at);
+            assert_eq!(hours.local_date(latest), day, "{} {at}", tz.name());
+            let on_time = hours.deadline(latest, minutes).unwrap();
+            let late = hours
+                .deadline(latest + Duration::minutes(1), minutes)
+                .unwrap();
+            assert_eq!(on_time.clock_starts, latest, "{} {at}", tz.name());
+            assert_ne!(hours.local_date(late.due), day, "{} {at}", tz.name());
+        }
+    }
+    assert!(checked > 1000, "only {checked} same-day times checked");
+}

@@ -68,6 +68,19 @@ pub const HORIZON_DAYS: i64 = 3 * 366;
 /// holiday laws. Owner targets are held to it (`tests/clock.rs` checks it).
 pub const MAX_TARGET_MINUTES: u32 = 360_000;
 
+/// The closed days a wait for the next opening passes over.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClosedDays {
+    /// A Saturday or Sunday is among them.
+    pub weekend: bool,
+    /// The holidays among them that fall Monday to Friday (a holiday on a
+    /// weekend closes nothing), oldest first, at most [`MAX_LISTED_HOLIDAYS`].
+    pub holidays: Vec<NaiveDate>,
+}
+
+/// How many skipped holidays a wait lists; a longer run is cut short.
+pub const MAX_LISTED_HOLIDAYS: usize = 30;
+
 /// How far apart the walk asks for the zone's offset. No zone has changed its
 /// offset and changed it back within a day (the closest such pair in the tz
 /// database is four days apart, Africa/Freetown 1939), so no change is
@@ -129,58 +142,6 @@ impl BusinessHours<'_> {
         })
     }
 
-    fn offset(&self, timestamp: i64) -> Result<i32, NotDue> {
-        let at = DateTime::from_timestamp(timestamp, 0).ok_or(NotDue::UnknownZone)?;
-        self.zones
-            .offset_seconds(self.zone, at)
-            .ok_or(NotDue::UnknownZone)
-    }
-
-    /// The end of the stretch from `at` (whose offset is `offset`) over which
-    /// the offset stays the same, at most a day and never past `limit`, with
-    /// the offset that follows it.
-    fn same_offset_until(
-        &self,
-        at: DateTime<Utc>,
-        offset: i32,
-        limit: DateTime<Utc>,
-    ) -> Result<(DateTime<Utc>, i32), NotDue> {
-        let probe = (at + PROBE).min(limit);
-        let there = self.offset(probe.timestamp())?;
-        if there == offset {
-            return Ok((probe, offset));
-        }
-        // Offsets change on whole seconds: find the first second with the
-        // new one, after `at` (whose offset is still the old one).
-        let before_at = at.timestamp();
-        let (mut before, mut after) = (before_at, probe.timestamp().max(before_at + 1));
-        while after - before > 1 {
-            let middle = before + (after - before) / 2;
-            if self.offset(middle)? == offset {
-                before = middle;
-            } else {
-                after = middle;
-            }
-        }
-        let change = DateTime::from_timestamp(after, 0).ok_or(NotDue::UnknownZone)?;
-        Ok((change, self.offset(after)?))
-    }
-}
-
-/// The closed days a wait for the next opening passes over.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ClosedDays {
-    /// A Saturday or Sunday is among them.
-    pub weekend: bool,
-    /// The holidays among them that fall Monday to Friday (a holiday on a
-    /// weekend closes nothing), oldest first, at most [`MAX_LISTED_HOLIDAYS`].
-    pub holidays: Vec<NaiveDate>,
-}
-
-/// How many skipped holidays a wait lists; a longer run is cut short.
-pub const MAX_LISTED_HOLIDAYS: usize = 30;
-
-impl BusinessHours<'_> {
     /// The calendar's local date at `at`.
     pub fn local_date(&self, at: DateTime<Utc>) -> Option<NaiveDate> {
         Some(self.zones.localize(self.zone, at)?.date_naive())
@@ -226,6 +187,43 @@ impl BusinessHours<'_> {
         // (A window closing at midnight closes on the next date's 00:00.)
         let same_day = self.local_date(latest) == Some(day) && deadline.due <= closing;
         same_day.then_some(latest)
+    }
+
+    fn offset(&self, timestamp: i64) -> Result<i32, NotDue> {
+        let at = DateTime::from_timestamp(timestamp, 0).ok_or(NotDue::UnknownZone)?;
+        self.zones
+            .offset_seconds(self.zone, at)
+            .ok_or(NotDue::UnknownZone)
+    }
+
+    /// The end of the stretch from `at` (whose offset is `offset`) over which
+    /// the offset stays the same, at most a day and never past `limit`, with
+    /// the offset that follows it.
+    fn same_offset_until(
+        &self,
+        at: DateTime<Utc>,
+        offset: i32,
+        limit: DateTime<Utc>,
+    ) -> Result<(DateTime<Utc>, i32), NotDue> {
+        let probe = (at + PROBE).min(limit);
+        let there = self.offset(probe.timestamp())?;
+        if there == offset {
+            return Ok((probe, offset));
+        }
+        // Offsets change on whole seconds: find the first second with the
+        // new one, after `at` (whose offset is still the old one).
+        let before_at = at.timestamp();
+        let (mut before, mut after) = (before_at, probe.timestamp().max(before_at + 1));
+        while after - before > 1 {
+            let middle = before + (after - before) / 2;
+            if self.offset(middle)? == offset {
+                before = middle;
+            } else {
+                after = middle;
+            }
+        }
+        let change = DateTime::from_timestamp(after, 0).ok_or(NotDue::UnknownZone)?;
+        Ok((change, self.offset(after)?))
     }
 }
 
