@@ -166,7 +166,8 @@ fn DecisionView(
     // `decided_at`, which passing time does not move.
     let countdown = move || {
         due_at.map(|due| {
-            let left = (due - clock.get()).num_minutes();
+            // Whole minutes rounded up: "4 hours left" until a minute has gone.
+            let left = ((due - clock.get()).num_seconds() + 59).div_euclid(60);
             t.time_left(left)
         })
     };

@@ -299,7 +299,7 @@ fn control(
                                 view! {
                                     <option
                                         value=option
-                                        selected=move || answer().unwrap_or_default() == option
+                                        prop:selected=move || answer().unwrap_or_default() == option
                                     >
                                         {text}
                                     </option>

@@ -14,7 +14,7 @@ use crate::engine::{decide, Decision, InputError, Ruleset};
 use crate::widget::answers::Answers;
 use crate::widget::i18n::UiLang;
 use crate::widget::{assumptions, headline, Outcome, Readable};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, DurationRound, TimeDelta, Utc};
 use element::Rules;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -245,7 +245,10 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         // Decided again once the vocabulary arrives: the text then speaks.
         locales::vocabulary_ready();
         recalculated.track();
-        let at = now();
+        // Whole minutes: the due times a host page receives read cleanly.
+        let at = now()
+            .duration_trunc(TimeDelta::minutes(1))
+            .unwrap_or_else(|_| now());
         let outcome = answers
             .with(|a| rules.with(|r| Outcome::of(a, |case| decide_with(&r.ruleset, case, at))));
         Decided { outcome, at }
@@ -336,7 +339,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                         {UiLang::all()
                             .map(|lang| {
                                 view! {
-                                    <option value=lang.code() selected=move || ui.get() == lang>
+                                    <option value=lang.code() prop:selected=move || ui.get() == lang>
                                         {lang.name()}
                                     </option>
                                 }

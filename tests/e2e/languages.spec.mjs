@@ -372,7 +372,7 @@ test.describe("choosing the language", () => {
       found.check(card.includes(squash(text("fr", "main", "ui.first-response"))), "the card lacks fr ui.first-response");
       found.check(!card.includes(squash(text("en", "main", "path.pth1.1"))), "the card still shows en path.pth1.1");
       found.none(await located(page.locator(".triage-card"), otherLanguageIn(card, "fr")), "the card switched to French shows English");
-      await expect(page, "the URL remembers locale=fr").toHaveURL(/[?&]locale=fr(&|$)/);
+      await expect(page, "the URL remembers locale=fr").toHaveURL(/[#&]locale=fr(&|$)/);
 
       await page.reload();
       await ready(page);
