@@ -73,6 +73,62 @@ test.describe("the support portal page", () => {
   });
 });
 
+test.describe("a good guest", () => {
+  test.use({ entry: "/portal.html" });
+
+  test("an attribute change updates the answers in place; the visitor's text stays", async ({ widget: page }) => {
+    const triage = widget(page);
+    await triage.getByLabel("What is wrong?").fill("The VM does not start");
+    await triage.getByLabel("Work goes on, but impaired").check();
+    await page.evaluate(() => document.querySelector("support-triage").setAttribute("product", "azure"));
+    await expect(triage.getByLabel("Which product?")).toHaveValue("azure");
+    await expect(triage.getByLabel("What is wrong?"), "not remounted").toHaveValue("The VM does not start");
+    await expect(triage.getByLabel("Work goes on, but impaired")).toBeChecked();
+  });
+
+  test("start over returns to the host's presets, with an undo", async ({ widget: page }) => {
+    const triage = widget(page);
+    await triage.getByLabel("What is wrong?").fill("Invoices are wrong");
+    await triage.getByLabel("Which product?").selectOption("azure");
+    await triage.getByRole("button", { name: "Start over" }).click();
+    await expect(triage.getByLabel("Which product?")).toHaveValue("dynamics365");
+    await expect(triage.getByLabel("Support plan")).toHaveValue("professional_direct");
+    await expect(triage.getByLabel("What is wrong?")).toHaveValue("");
+    await triage.locator(".triage-status").getByRole("button", { name: "Undo" }).click();
+    await expect(triage.getByLabel("What is wrong?")).toHaveValue("Invoices are wrong");
+    await expect(triage.getByLabel("Which product?")).toHaveValue("azure");
+  });
+
+  test("triage-change carries words beside the codes", async ({ widget: page, log }) => {
+    const triage = widget(page);
+    await triage.getByLabel("Work goes on, but impaired").check();
+    await expect.poll(async () => (await log.decision())?.severity).toBe("B");
+    const decision = await log.decision();
+    expect(decision.readable.locale).toBe("en");
+    expect(decision.readable.severity).toBe("B: moderate");
+    expect(decision.readable.first_response).toBe("within 2 hours");
+    expect(decision.readable.path).toBe(decision.path.title);
+    expect(decision.readable.due).toMatch(/\d\d:\d\d/);
+    expect(decision.readable.summary).toContain("B: moderate");
+    await expect(page.locator("#request-summary")).toHaveValue(decision.readable.summary);
+  });
+
+  test("who is filing: `filing-as`, and the old `role` still works with a console warning", async ({ widget: page }) => {
+    const warnings = [];
+    page.on("console", (message) => message.type() === "warning" && warnings.push(message.text()));
+    const triage = widget(page);
+    await page.evaluate(() => document.querySelector("support-triage").setAttribute("filing-as", "partner_own"));
+    await expect(triage.getByLabel("Who is filing?")).toHaveValue("partner_own");
+    await page.evaluate(() => {
+      const element = document.querySelector("support-triage");
+      element.removeAttribute("filing-as");
+      element.setAttribute("role", "end_user");
+    });
+    await expect(triage.getByLabel("Who is filing?")).toHaveValue("end_user");
+    expect(warnings.some((w) => /role="end_user" is ARIA's attribute; write filing-as="end_user"/.test(w)), warnings.join("\n")).toBe(true);
+  });
+});
+
 test.describe("the partner intranet page (strict CSP, Trusted Types, its own styles)", () => {
   test.use({ entry: "/intranet.html" });
 
@@ -104,6 +160,23 @@ test.describe("the partner intranet page (strict CSP, Trusted Types, its own sty
     }
     await page.screenshot({ path: join(SCREENSHOTS, "intranet.png"), fullPage: true });
   });
+
+  for (const scheme of ["light", "dark"]) {
+    test.describe(() => {
+      test.use({ colorScheme: scheme });
+
+      test(`axe finds nothing on the host page, ${scheme} scheme, chips pressed and not`, async ({ widget: page, axe }) => {
+        const escalations = widget(page, "#escalations");
+        await escalations.getByLabel("What is wrong?").fill("we were charged twice on the invoice");
+        const chip = escalations.locator(".triage-chip").first();
+        await expect(chip).toBeVisible();
+        expect(await axe()).toEqual([]);
+        await chip.click();
+        await expect(chip).toHaveAttribute("aria-pressed", "true");
+        expect(await axe()).toEqual([]);
+      });
+    });
+  }
 
   test("both elements work side by side, each with its own rules and language", async ({ widget: page }) => {
     const escalations = widget(page, "#escalations");
