@@ -283,7 +283,7 @@ async fn the_reopen_questions_and_verdict_follow_the_engine() {
     assert!(web_sys::window()
         .unwrap()
         .location()
-        .search()
+        .hash()
         .unwrap()
         .contains("previous_case.same_build=false"));
 }
@@ -345,16 +345,19 @@ async fn the_why_panel_labels_design_decisions() {
 }
 
 #[wasm_bindgen_test]
-async fn answers_live_in_the_url_and_start_over_clears_them() {
+async fn answers_live_in_the_url_fragment_and_start_over_clears_them() {
     let host = mount().await;
     choose(&host, "product", "azure");
     type_description(&host, "portal is slow");
     settle().await;
-    let search = web_sys::window().unwrap().location().search().unwrap();
-    assert!(search.contains("product=azure"), "{search}");
+    let location = web_sys::window().unwrap().location();
+    // The fragment, never the query: browsers send no fragment to a server.
+    assert_eq!(location.search().unwrap(), "");
+    let fragment = location.hash().unwrap();
+    assert!(fragment.contains("product=azure"), "{fragment}");
     assert!(
-        search.contains("description=portal%20is%20slow"),
-        "{search}"
+        fragment.contains("description=portal%20is%20slow"),
+        "{fragment}"
     );
     let start_over = host
         .query_selector_all(".triage-actions button")
@@ -369,7 +372,7 @@ async fn answers_live_in_the_url_and_start_over_clears_them() {
     assert!(!web_sys::window()
         .unwrap()
         .location()
-        .search()
+        .hash()
         .unwrap()
         .contains("product"));
 }
