@@ -1,6 +1,6 @@
 //! The right side of the widget: the answer card, updated on every change.
 
-use super::{browser, due_texts, DecidedMemo};
+use super::{browser, due_texts, Debounce, DecidedMemo};
 use crate::engine::contract::decision::{Notice, NoticeKind};
 use crate::engine::Decision;
 use crate::widget::answers::Answers;
@@ -28,19 +28,10 @@ pub fn AnswerCard(
     let texts = move || ui.get().texts();
     // One status line for what the buttons did; it clears itself.
     let status = RwSignal::new(None::<&'static str>);
-    let status_generation = StoredValue::new(0u32);
+    let clear_status = Debounce::new();
     let say = move |text: &'static str| {
         status.set(Some(text));
-        status_generation.update_value(|g| *g += 1);
-        let mine = status_generation.get_value();
-        set_timeout(
-            move || {
-                if status_generation.get_value() == mine {
-                    status.set(None);
-                }
-            },
-            Duration::from_secs(6),
-        );
+        clear_status.run_after(Duration::from_secs(6), move || status.set(None));
     };
     let quotes_ready = RwSignal::new(crate::engine::messages::quotes().is_some());
     let copy = move |_| {

@@ -170,6 +170,36 @@ pub fn due_texts(decision: &Decision, lang: UiLang) -> Option<(String, Option<St
     Some((yours, theirs))
 }
 
+/// Runs the latest of several calls after a delay; earlier ones are
+/// dropped (a settled announcement, a message that clears itself).
+#[derive(Clone, Copy)]
+pub struct Debounce(StoredValue<u32>);
+
+impl Default for Debounce {
+    fn default() -> Self {
+        Debounce(StoredValue::new(0))
+    }
+}
+
+impl Debounce {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn run_after(self, delay: Duration, f: impl FnOnce() + 'static) {
+        self.0.update_value(|calls| *calls += 1);
+        let mine = self.0.get_value();
+        set_timeout(
+            move || {
+                if self.0.get_value() == mine {
+                    f();
+                }
+            },
+            delay,
+        );
+    }
+}
+
 /// The whole widget: the description, the questions still needed, and the
 /// answer card.
 #[component]
@@ -299,19 +329,10 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     // Announced once the answer has settled: a second after the last
     // change, so typing a sentence is announced once, not per keystroke.
     let announced = RwSignal::new(String::new());
-    let generation = StoredValue::new(0u32);
+    let settle = Debounce::new();
     Effect::new(move |_| {
         let text = headline.get().unwrap_or_default();
-        generation.update_value(|g| *g += 1);
-        let mine = generation.get_value();
-        set_timeout(
-            move || {
-                if generation.get_value() == mine {
-                    announced.set(text);
-                }
-            },
-            Duration::from_millis(1000),
-        );
+        settle.run_after(Duration::from_millis(1000), move || announced.set(text));
     });
     let texts = move || ui.get().texts();
     let problem = move || rules.with(|r| r.problem.clone());
