@@ -9,7 +9,12 @@
 //! more than the slots.
 
 use super::element::Rules;
-use super::DecidedMemo;
+use super::{DecidedMemo, Debounce};
+use std::time::Duration;
+
+/// How long typing pauses before the description is read: short enough that
+/// suggestions follow a sentence, long enough to skip most keystrokes.
+const TYPING_PAUSE_MS: u64 = 150;
 use crate::engine::classify::Classification;
 use crate::engine::contract::enums::CategorySource;
 use crate::widget::answers::Answers;
@@ -52,6 +57,20 @@ pub fn Form(
             }),
         })
     });
+    // The description as typed so far, read from the box itself: a pause
+    // may come after more keystrokes than the one that scheduled it.
+    let description_box = NodeRef::<leptos::html::Textarea>::new();
+    let take_description = move || {
+        if let Some(textarea) = description_box.get_untracked() {
+            let value = textarea.value();
+            if answers.with_untracked(|a| a.get("description").unwrap_or_default() != value) {
+                answers.update(|a| {
+                    a.set("description", &value);
+                });
+            }
+        }
+    };
+    let typing = Debounce::new();
     // Exactly what the engine asks, with any field in error.
     let questions = Memo::new(move |previous: Option<&Vec<&'static str>>| {
         decided.with(|d| asked(&d.outcome, previous.map(Vec::as_slice)))
@@ -98,13 +117,12 @@ pub fn Form(
                     maxlength=crate::engine::contract::fields::find("description")
                         .and_then(|field| field.limit)
                         .map(|limit| limit.to_string())
+                    node_ref=description_box
                     prop:value=move || answers.with(|a| a.get("description").unwrap_or_default().to_owned())
-                    on:input=move |event| {
-                        let value = event_target_value(&event);
-                        answers.update(|a| {
-                            a.set("description", &value);
-                        });
-                    }
+                    // Read once typing pauses, so that no keystroke waits on
+                    // the classifier and the decision; at once on leaving.
+                    on:input=move |_| typing.run_after(Duration::from_millis(TYPING_PAUSE_MS), take_description)
+                    on:blur=move |_| take_description()
                 ></textarea>
             </label>
             <div class="triage-suggestions" role="group" aria-label=move || texts().looks_like>

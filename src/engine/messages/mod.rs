@@ -26,8 +26,75 @@ include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 pub struct Catalogue {
     language: &'static str,
     entries: Vec<(&'static str, &'static str)>,
+    /// Where each key is: an open-addressing table of indices into
+    /// `entries` (every decision looks up dozens of keys).
+    index: KeyIndex,
     /// Where a missing key is looked up: English, for every other language.
     fallback: Option<&'static Catalogue>,
+}
+
+/// Keys to their place in a catalogue: open addressing over a table at most
+/// half full, hashed with FNV-1a. Written by hand: a `HashMap` would bring
+/// its SipHash and growth code into the widget for one table a language.
+#[derive(Debug, Default)]
+struct KeyIndex {
+    slots: Vec<u16>,
+}
+
+const EMPTY_SLOT: u16 = u16::MAX;
+
+impl KeyIndex {
+    fn with_room_for(keys: usize) -> Self {
+        let size = (keys.min(usize::from(EMPTY_SLOT) / 2) * 2).next_power_of_two();
+        KeyIndex {
+            slots: vec![EMPTY_SLOT; size.max(1)],
+        }
+    }
+
+    fn start(&self, key: &str) -> usize {
+        let mut hash: u32 = 0x811c_9dc5;
+        for byte in key.bytes() {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+        hash as usize & (self.slots.len() - 1)
+    }
+
+    /// Records `key` at `at`; `false` when it is there already (or the
+    /// table is full: more keys than a catalogue line count allows).
+    fn insert(&mut self, key: &str, at: usize, entries: &[(&str, &str)]) -> bool {
+        let Ok(at) = u16::try_from(at) else {
+            return false;
+        };
+        let mask = self.slots.len() - 1;
+        let mut slot = self.start(key);
+        for _ in 0..self.slots.len() {
+            match self.slots[slot] {
+                EMPTY_SLOT => {
+                    self.slots[slot] = at;
+                    return true;
+                }
+                seen if entries[usize::from(seen)].0 == key => return false,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        false
+    }
+
+    fn find(&self, key: &str, entries: &[(&str, &str)]) -> Option<usize> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let mask = self.slots.len() - 1;
+        let mut slot = self.start(key);
+        for _ in 0..self.slots.len() {
+            match self.slots[slot] {
+                EMPTY_SLOT => return None,
+                seen if entries[usize::from(seen)].0 == key => return Some(usize::from(seen)),
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        None
+    }
 }
 
 /// A problem in a catalogue file, with its line.
@@ -183,6 +250,7 @@ impl Catalogue {
         Catalogue {
             language,
             entries: Vec::new(),
+            index: KeyIndex::default(),
             fallback: None,
         }
     }
@@ -195,14 +263,15 @@ impl Catalogue {
     /// Reads a catalogue file: `key = text` lines, `#` comments, blank lines.
     pub fn parse(language: &'static str, text: &'static str) -> Result<Catalogue, CatalogueError> {
         let mut entries: Vec<(&'static str, &'static str)> = Vec::new();
-        for (index, line) in text.lines().enumerate() {
+        let mut index = KeyIndex::with_room_for(text.lines().count());
+        for (line_index, line) in text.lines().enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
             let Some((key, value)) = line.split_once(" = ") else {
                 return Err(CatalogueError {
-                    line: index + 1,
+                    line: line_index + 1,
                     message: "expected `key = text`".into(),
                 });
             };
@@ -213,9 +282,9 @@ impl Catalogue {
                 .and_then(|inner| inner.strip_suffix('"'))
                 .unwrap_or(value);
             let key = key.trim();
-            if entries.iter().any(|&(seen, _)| seen == key) {
+            if !index.insert(key, entries.len(), &entries) {
                 return Err(CatalogueError {
-                    line: index + 1,
+                    line: line_index + 1,
                     message: format!("the key {key} is given twice"),
                 });
             }
@@ -224,6 +293,7 @@ impl Catalogue {
         Ok(Catalogue {
             language,
             entries,
+            index,
             fallback: None,
         })
     }
@@ -242,18 +312,15 @@ impl Catalogue {
     // Called from hundreds of places: one copy, not one inlined per caller.
     #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&'static str> {
-        // A few hundred keys: a linear search costs microseconds and spares
-        // the widget a sort routine.
-        self.entries
-            .iter()
-            .find(|&&(k, _)| k == key)
-            .map(|&(_, text)| text)
+        self.index
+            .find(key, &self.entries)
+            .map(|at| self.entries[at].1)
             .or_else(|| self.fallback.and_then(|fallback| fallback.get(key)))
     }
 
     /// Whether this language itself (not its fallback) has the key.
     pub fn has(&self, key: &str) -> bool {
-        self.entries.iter().any(|&(k, _)| k == key)
+        self.index.find(key, &self.entries).is_some()
     }
 
     /// The message `key` with its `{name}` arguments filled in. A missing
