@@ -722,3 +722,68 @@ fn the_clock_counts_what_a_minute_by_minute_reference_counts_in_every_zone() {
         failures.join("\n")
     );
 }
+
+/// The browser's zone table ([`OffsetTable`]) learns offsets from a slow
+/// source in six-hour blocks with bisection: fed by chrono-tz's copy of the
+/// IANA database, it answers exactly as the database does, in every zone,
+/// at every change of offset (found to the second) and at instants between.
+#[test]
+fn the_offset_table_answers_as_the_zone_database_does() {
+    use chrono::{Offset, TimeZone};
+    use support_triage::engine::time::offsets::{OffsetTable, BLOCK};
+    let database = |zone: chrono_tz::Tz, at: i64| {
+        Some(
+            zone.offset_from_utc_datetime(&DateTime::from_timestamp(at, 0)?.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        )
+    };
+    // 1900 to 2100 in steps that are no multiple of the block, so that
+    // every part of a block is asked about somewhere.
+    let (from, to) = (-2_208_988_800_i64, 4_102_444_800_i64);
+    let step = 7 * BLOCK + 3_607;
+    let mut changes = 0;
+    for zone in chrono_tz::TZ_VARIANTS {
+        let mut table = OffsetTable::default();
+        let mut probes = 0;
+        let mut probe = |at| {
+            probes += 1;
+            database(zone, at)
+        };
+        let mut at = from;
+        let mut previous = None;
+        while at < to {
+            let want = database(zone, at);
+            assert_eq!(table.offset(at, &mut probe), want, "{zone} at {at}");
+            // Where the offset changed since the last instant, the table
+            // knows the second of the change.
+            if previous != want {
+                let (mut before, mut after) = (at - step, at);
+                while after - before > 1 {
+                    let middle = before + (after - before) / 2;
+                    if database(zone, middle) == want {
+                        after = middle;
+                    } else {
+                        before = middle;
+                    }
+                }
+                for second in [after - 1, after] {
+                    assert_eq!(
+                        table.offset(second, &mut probe),
+                        database(zone, second),
+                        "{zone} at {second}"
+                    );
+                }
+                changes += 1;
+            }
+            previous = want;
+            at += step;
+        }
+        // Asked again, nothing is probed.
+        let before = probes;
+        let mut count = |_| -> Option<i32> { unreachable!("already known") };
+        let _ = table.offset(from, &mut count);
+        assert_eq!(probes, before);
+    }
+    assert!(changes > 10_000, "{changes} changes checked");
+}

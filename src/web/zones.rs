@@ -1,29 +1,50 @@
 //! Time-zone rules from the browser's own `Intl` data: the widget ships no
 //! zone database, yet accepts every IANA zone the browser knows.
 
+use crate::engine::time::offsets::OffsetTable;
 use crate::engine::ZoneRules;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use js_sys::{Array, Date, Intl, Object, Reflect};
 use std::cell::RefCell;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// Asks `Intl.DateTimeFormat` for a zone's wall-clock time at an instant.
-/// Formatters are cached per zone: building one is the slow part. A page
-/// meets a handful of zones, so a list does (a map would cost more bytes).
+/// Asks `Intl.DateTimeFormat` for a zone's wall-clock time at an instant,
+/// and remembers the answers as stretches of constant offset
+/// ([`OffsetTable`]): the clock asks about many instants, `Intl` answers in
+/// microseconds, the table in nanoseconds. Formatters and tables are kept
+/// per zone; a page meets a handful of zones, so a list does (a map would
+/// cost more bytes).
 #[derive(Default)]
 pub struct IntlZones {
-    formatters: RefCell<Vec<(String, Option<Intl::DateTimeFormat>)>>,
+    zones: RefCell<Vec<KnownZone>>,
+}
+
+struct KnownZone {
+    name: String,
+    formatter: Option<Intl::DateTimeFormat>,
+    offsets: OffsetTable,
 }
 
 impl IntlZones {
+    /// Runs `f` on the zone's entry, made on first use.
+    fn with_zone<T>(&self, zone: &str, f: impl FnOnce(&mut KnownZone) -> T) -> T {
+        let mut zones = self.zones.borrow_mut();
+        let at = match zones.iter().position(|known| known.name == zone) {
+            Some(at) => at,
+            None => {
+                zones.push(KnownZone {
+                    name: zone.to_owned(),
+                    formatter: new_formatter(zone),
+                    offsets: OffsetTable::default(),
+                });
+                zones.len() - 1
+            }
+        };
+        f(&mut zones[at])
+    }
+
     fn formatter(&self, zone: &str) -> Option<Intl::DateTimeFormat> {
-        let mut formatters = self.formatters.borrow_mut();
-        if let Some((_, formatter)) = formatters.iter().find(|(name, _)| name == zone) {
-            return formatter.clone();
-        }
-        let formatter = new_formatter(zone);
-        formatters.push((zone.to_owned(), formatter.clone()));
-        formatter
+        self.with_zone(zone, |known| known.formatter.clone())
     }
 }
 
@@ -63,30 +84,40 @@ impl ZoneRules for IntlZones {
     }
 
     fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32> {
-        let formatter = self.formatter(zone)?;
-        let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-        let mut fields = [0i64; 6];
-        for part in formatter.format_to_parts(&date).iter() {
-            let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
-            let slot = match kind.as_str() {
-                "year" => 0,
-                "month" => 1,
-                "day" => 2,
-                "hour" => 3,
-                "minute" => 4,
-                "second" => 5,
-                _ => continue,
-            };
-            let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
-            fields[slot] = value.parse().ok()?;
-        }
-        let [year, month, day, hour, minute, second] = fields;
-        let local = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)?.and_hms_opt(
-            (hour % 24) as u32,
-            minute as u32,
-            second as u32,
-        )?;
-        let utc_wall = at.naive_utc().with_nanosecond(0)?;
-        Some((local - utc_wall).num_seconds() as i32)
+        self.with_zone(zone, |known| {
+            let formatter = known.formatter.as_ref()?;
+            let mut probe = |seconds| intl_offset(formatter, seconds);
+            known.offsets.offset(at.timestamp(), &mut probe)
+        })
     }
+}
+
+/// The zone's offset at `seconds` after the epoch, from its formatter's
+/// wall-clock fields.
+fn intl_offset(formatter: &Intl::DateTimeFormat, seconds: i64) -> Option<i32> {
+    let at = DateTime::from_timestamp(seconds, 0)?;
+    let date = Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
+    let mut fields = [0i64; 6];
+    for part in formatter.format_to_parts(&date).iter() {
+        let kind = Reflect::get(&part, &"type".into()).ok()?.as_string()?;
+        let slot = match kind.as_str() {
+            "year" => 0,
+            "month" => 1,
+            "day" => 2,
+            "hour" => 3,
+            "minute" => 4,
+            "second" => 5,
+            _ => continue,
+        };
+        let value = Reflect::get(&part, &"value".into()).ok()?.as_string()?;
+        fields[slot] = value.parse().ok()?;
+    }
+    let [year, month, day, hour, minute, second] = fields;
+    let local = NaiveDate::from_ymd_opt(year as i32, month as u32, day as u32)?.and_hms_opt(
+        (hour % 24) as u32,
+        minute as u32,
+        second as u32,
+    )?;
+    let utc_wall = at.naive_utc().with_nanosecond(0)?;
+    Some((local - utc_wall).num_seconds() as i32)
 }

@@ -2,4 +2,5 @@
 
 pub mod clock;
 pub mod holidays;
+pub mod offsets;
 pub mod zone;
