@@ -9,7 +9,7 @@
 //! more than the slots.
 
 use super::element::Rules;
-use super::{DecidedMemo, Debounce};
+use super::{Debounce, DecidedMemo};
 use std::time::Duration;
 
 /// How long typing pauses before the description is read: short enough that
