@@ -122,7 +122,7 @@ pub fn Form(
                     // Read once typing pauses, so that no keystroke waits on
                     // the classifier and the decision; at once on leaving.
                     on:input=move |_| typing.run_after(Duration::from_millis(TYPING_PAUSE_MS), take_description)
-                    on:blur=move |_| take_description()
+                    on:focusout=move |_| take_description()
                 ></textarea>
             </label>
             <div class="triage-suggestions" role="group" aria-label=move || texts().looks_like>
