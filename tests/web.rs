@@ -67,6 +67,10 @@ async fn mount() -> HtmlElement {
             include_str!("../src/engine/classify/vocabulary/zh-Hant.txt"),
         ),
     ]);
+    // The classifier's learned model is fetched beside them likewise.
+    let _ = support_triage::engine::classify::install_model(include_bytes!(
+        "../src/engine/classify/vocabulary/model.bin"
+    ));
     let window = web_sys::window().unwrap();
     window.local_storage().unwrap().unwrap().clear().unwrap();
     window

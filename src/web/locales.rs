@@ -79,6 +79,8 @@ pub async fn load_vocabulary() -> Result<(), String> {
     }
     let window = web_sys::window().ok_or("no window")?;
     // Every request starts now (a fetch's promise is eager); then each is read.
+    let model_url = super::element::module_relative("./vocabulary/model.bin").unwrap_or_default();
+    let model_request = window.fetch_with_str(&model_url);
     let requests: Vec<(&str, js_sys::Promise)> = SHIPPED_NAMES
         .iter()
         .map(|name| {
@@ -108,6 +110,21 @@ pub async fn load_vocabulary() -> Result<(), String> {
         .iter()
         .map(|(name, text)| (*name, text.as_str()))
         .collect();
+    // The learned model (`vocabulary/model.bin`, the classifier's n-gram
+    // weights), fetched alongside the lists.
+    let failed = || "vocabulary/model.bin could not be fetched".to_owned();
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(model_request)
+        .await
+        .ok()
+        .and_then(|response| response.dyn_into().ok())
+        .filter(|response: &web_sys::Response| response.ok())
+        .ok_or_else(failed)?;
+    let buffer = response.array_buffer().map_err(|_| failed())?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
+        .await
+        .map_err(|_| failed())?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    classify::install_model(&bytes)?;
     classify::install_shipped(&lists);
     VOCABULARY_READY.with(|ready| ready.set(true));
     Ok(())

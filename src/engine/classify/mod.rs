@@ -10,12 +10,15 @@
 //! performance. The vocabulary is data, one reviewable list per language,
 //! in `vocabulary/`.
 
+pub mod features;
+pub mod model;
 pub mod normalize;
 pub mod vocabulary;
 
 pub use crate::engine::contract::decision::{SignalHit, Suggestion};
 pub use crate::engine::contract::enums::Signal;
 use crate::engine::contract::enums::{Category, Product};
+pub use model::Model;
 use normalize::Normalized;
 use serde::Serialize;
 use std::sync::OnceLock;
@@ -44,9 +47,6 @@ pub struct ProductHit {
     pub matched: Vec<String>,
 }
 
-/// The lowest score at which the leading category is taken from the text.
-pub const CONFIDENT_SCORE: f64 = 0.5;
-
 /// The shipped vocabulary, built once: compiled in natively; in the browser
 /// installed once its lists are fetched ([`install_shipped`]), and empty
 /// until then (the text suggests nothing yet; the answers still decide).
@@ -63,10 +63,32 @@ pub fn shipped() -> &'static Vocabulary {
 }
 
 static SHIPPED: OnceLock<Vocabulary> = OnceLock::new();
+static MODEL: OnceLock<Model> = OnceLock::new();
 
-/// Whether the shipped vocabulary is at hand (always, natively).
+/// The shipped model (`vocabulary/model.bin`): compiled in natively, fetched
+/// in the browser ([`install_model`]). Until it arrives the phrases alone
+/// score ([`Model::default`]).
+pub fn shipped_model() -> &'static Model {
+    #[cfg(not(target_arch = "wasm32"))]
+    return MODEL.get_or_init(|| {
+        Model::parse(SHIPPED_MODEL).expect("the shipped model reads (tests/classify.rs)")
+    });
+    #[cfg(target_arch = "wasm32")]
+    {
+        static FALLBACK: OnceLock<Model> = OnceLock::new();
+        MODEL
+            .get()
+            .unwrap_or_else(|| FALLBACK.get_or_init(Model::default))
+    }
+}
+
+/// The shipped model's bytes (native builds).
+#[cfg(not(target_arch = "wasm32"))]
+pub const SHIPPED_MODEL: &[u8] = include_bytes!("vocabulary/model.bin");
+
+/// Whether the shipped vocabulary and model are at hand (always, natively).
 pub fn is_ready() -> bool {
-    cfg!(not(target_arch = "wasm32")) || SHIPPED.get().is_some()
+    cfg!(not(target_arch = "wasm32")) || (SHIPPED.get().is_some() && MODEL.get().is_some())
 }
 
 /// Installs the shipped lists fetched at run time (the browser's).
@@ -74,46 +96,205 @@ pub fn install_shipped(lists: &[(&str, &str)]) {
     let _ = SHIPPED.set(Vocabulary::from_lists(lists));
 }
 
-/// Classifies `text` with the shipped vocabulary.
+/// Installs the shipped model fetched at run time (the browser's).
+pub fn install_model(bytes: &[u8]) -> Result<(), String> {
+    let model = Model::parse(bytes)?;
+    let _ = MODEL.set(model);
+    Ok(())
+}
+
+/// Classifies `text` with the shipped vocabulary and model.
 pub fn classify(text: &str) -> Classification {
     shipped().classify(text)
 }
 
-/// Evidence gathered for one category or signal.
-#[derive(Default)]
-struct Evidence {
-    weight: f32,
-    phrases: Vec<usize>,
-    matched: Vec<String>,
+/// The most characters of a description read: the description's own limit
+/// (`src/engine/contract/fields.rs`). A longer paste is read up to there, so
+/// the work for any input is bounded.
+pub const MAX_CHARS: usize = 100_000;
+/// The most words shown for one suggestion, signal or product.
+const MAX_WORDS: usize = 4;
+/// How much a word must weigh for an output (in logits) to be shown as one
+/// of the words that led to it.
+const WORD_WEIGHT: f32 = 1.0;
+/// The lowest probability at which a category is suggested at all.
+pub const SUGGESTION_FLOOR: f64 = 0.03;
+/// The most categories suggested.
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// The vocabulary's phrases found in a text: per target (categories, then
+/// signals, then products), the weight of its distinct phrases and where
+/// they stand.
+pub struct PhraseHits {
+    pub weight: [f32; model::OUTPUTS],
+    pub spans: Vec<Vec<(usize, usize)>>,
 }
 
-impl Evidence {
-    fn add(&mut self, phrase: usize, weight: f32, words: &str) {
-        if !self.phrases.contains(&phrase) {
-            self.phrases.push(phrase);
-            self.weight += weight;
-        }
-        if !self.matched.iter().any(|seen| seen == words) {
-            self.matched.push(words.to_owned());
-        }
+/// What the model reads of a text.
+pub struct TextFeatures {
+    pub normalized: Normalized,
+    pub features: Vec<features::Feature>,
+    pub phrases: PhraseHits,
+}
+
+/// The text up to [`MAX_CHARS`] characters.
+pub fn capped(text: &str) -> &str {
+    match text.char_indices().nth(MAX_CHARS) {
+        Some((at, _)) => &text[..at],
+        None => text,
     }
 }
 
 impl Vocabulary {
-    /// Matches `text` and scores each category.
+    /// Classifies `text` with the shipped model.
     pub fn classify(&self, text: &str) -> Classification {
-        let normalized = Normalized::new(text);
-        let mut categories: Vec<Evidence> =
-            Category::ALL.iter().map(|_| Evidence::default()).collect();
-        let mut signals: Vec<Evidence> = Signal::ALL.iter().map(|_| Evidence::default()).collect();
-        let mut products: Vec<Evidence> =
-            Product::ALL.iter().map(|_| Evidence::default()).collect();
-        let chars = &normalized.chars;
-        let original = |start: usize, end: usize| {
+        self.classify_with(shipped_model(), text)
+    }
+
+    /// The features of `text`: its n-grams and the phrases it holds.
+    pub fn features(&self, text: &str) -> TextFeatures {
+        let normalized = Normalized::new(capped(text));
+        let mut found = Vec::new();
+        features::for_each(&normalized.chars, |feature| found.push(feature));
+        let phrases = self.phrase_hits(&normalized.chars);
+        TextFeatures {
+            normalized,
+            features: found,
+            phrases,
+        }
+    }
+
+    /// Classifies `text` with `model`.
+    pub fn classify_with(&self, model: &Model, text: &str) -> Classification {
+        let text = capped(text);
+        let TextFeatures {
+            normalized,
+            features,
+            phrases,
+        } = self.features(text);
+        if features.is_empty() && phrases.weight.iter().all(|&w| w == 0.0) {
+            return Classification::default();
+        }
+        let original = |(start, end): (usize, usize)| {
             let (from, _) = normalized.origin[start];
             let (_, to) = normalized.origin[end - 1];
             text[from..to].to_owned()
         };
+        // Each bucket counts once, however often its n-gram recurs: more
+        // of the same words is no more evidence, and the work stays linear.
+        let mut seen = vec![0u64; model.buckets().div_ceil(64)];
+        let mut buckets = Vec::new();
+        let mut first = Vec::new();
+        for feature in &features {
+            let bucket = model.bucket(feature.hash);
+            let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                buckets.push(bucket as u32);
+                first.push(*feature);
+            }
+        }
+        let logits = model.logits(&buckets, &phrases.weight);
+        let probabilities = model.categories(&logits);
+        // Which of the visitor's words weigh most for an output.
+        let words_for = |output: usize, against: Option<&[f32; model::CATEGORIES]>| {
+            let mut spans: Vec<(usize, usize)> = phrases.spans[output].clone();
+            if spans.len() < MAX_WORDS {
+                let mut units: Vec<((usize, usize), f32)> = Vec::new();
+                for (feature, &bucket) in first.iter().zip(&buckets) {
+                    let row = model.row(bucket as usize);
+                    let mut weight = model.scale[output] * f32::from(row[output]);
+                    if let Some(p) = against {
+                        let mean: f32 = (0..model::CATEGORIES)
+                            .map(|k| p[k] * model.scale[k] * f32::from(row[k]))
+                            .sum();
+                        weight -= mean;
+                    }
+                    let span = (feature.start as usize, feature.end as usize);
+                    match units.iter_mut().rev().take(8).find(|(s, _)| *s == span) {
+                        Some((_, total)) => *total += weight,
+                        None => units.push((span, weight)),
+                    }
+                }
+                units.retain(|&(_, weight)| weight >= WORD_WEIGHT);
+                units.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                for (span, _) in units {
+                    if spans.len() >= MAX_WORDS {
+                        break;
+                    }
+                    if !spans.iter().any(|s| s.0 < span.1 && span.0 < s.1) {
+                        spans.push(span);
+                    }
+                }
+            }
+            spans.sort();
+            merge_adjacent(&normalized.chars, &mut spans);
+            let mut words: Vec<String> = Vec::new();
+            for span in spans {
+                let word = original(span);
+                if !words.contains(&word) {
+                    words.push(word);
+                }
+            }
+            words
+        };
+        let mut order: Vec<usize> = (0..model::CATEGORIES).collect();
+        order.sort_by(|&a, &b| {
+            probabilities[b]
+                .total_cmp(&probabilities[a])
+                .then(a.cmp(&b))
+        });
+        let suggestions: Vec<Suggestion> = order
+            .iter()
+            .take(MAX_SUGGESTIONS)
+            .filter(|&&k| f64::from(probabilities[k]) >= SUGGESTION_FLOOR)
+            .map(|&k| Suggestion {
+                category: Category::ALL[k],
+                score: (f64::from(probabilities[k]) * 100.0).round() / 100.0,
+                matched: words_for(k, Some(&probabilities)),
+            })
+            .collect();
+        let (top, second) = (probabilities[order[0]], probabilities[order[1]]);
+        let confident = (top >= model.confident && top > second).then(|| Category::ALL[order[0]]);
+        let mut signals = Vec::new();
+        for (index, &signal) in Signal::ALL.iter().enumerate() {
+            let output = model::CATEGORIES + index;
+            let probability = model::sigmoid(logits[output]);
+            if phrases.weight[output] > 0.0 || probability >= model.thresholds[index] {
+                signals.push(SignalHit {
+                    signal,
+                    matched: words_for(output, None),
+                });
+            }
+        }
+        let mut named: Vec<(f32, ProductHit)> = Vec::new();
+        for (index, &product) in Product::ALL.iter().enumerate() {
+            let output = model::CATEGORIES + model::SIGNALS + index;
+            let probability = model::sigmoid(logits[output]);
+            if phrases.weight[output] > 0.0
+                || probability >= model.thresholds[model::SIGNALS + index]
+            {
+                let rank = phrases.weight[output] + probability;
+                named.push((
+                    rank,
+                    ProductHit {
+                        product,
+                        matched: words_for(output, None),
+                    },
+                ));
+            }
+        }
+        named.sort_by(|a, b| b.0.total_cmp(&a.0));
+        Classification {
+            suggestions,
+            signals,
+            products: named.into_iter().map(|(_, hit)| hit).collect(),
+            confident,
+        }
+    }
+
+    /// The phrases of the vocabulary in the normalised `chars`.
+    pub fn phrase_hits(&self, chars: &[char]) -> PhraseHits {
         // Each target's place: categories, then signals, then products.
         let slot = |index: usize| match self.phrases[index].target {
             vocabulary::Target::Category(category) => category as usize,
@@ -122,7 +303,7 @@ impl Vocabulary {
                 Category::ALL.len() + Signal::ALL.len() + product as usize
             }
         };
-        let slots = Category::ALL.len() + Signal::ALL.len() + Product::ALL.len();
+        let slots = model::OUTPUTS;
         // A phrase inside a longer match for the same thing adds nothing
         // ("請求" inside "請求書"). Of the phrases of one target matched at one
         // place only the longest (and any as long) can count, and only when
@@ -170,68 +351,45 @@ impl Vocabulary {
                 *reach = (*reach).max(std::mem::take(longest));
             }
         }
+        let mut found = PhraseHits {
+            weight: [0.0; model::OUTPUTS],
+            spans: vec![Vec::new(); slots],
+        };
+        // Each distinct phrase counts once; each target shows a few words.
+        let mut counted = vec![false; self.phrases.len()];
         for &(start, end, index) in &hits {
-            let phrase = &self.phrases[index];
-            let evidence = match phrase.target {
-                vocabulary::Target::Category(category) => &mut categories[category as usize],
-                vocabulary::Target::Signal(signal) => &mut signals[signal as usize],
-                vocabulary::Target::Product(product) => &mut products[product as usize],
-            };
-            evidence.add(index, phrase.weight, &original(start, end));
+            let slot = slot(index);
+            if !std::mem::replace(&mut counted[index], true) {
+                found.weight[slot] += self.phrases[index].weight;
+            }
+            let spans = &mut found.spans[slot];
+            if spans.len() < MAX_WORDS
+                && !spans.iter().any(|&(s, e)| chars[s..e] == chars[start..end])
+            {
+                spans.push((start, end));
+            }
         }
         // A long number is most likely an earlier case's.
+        let mut numbers = 0;
         for (start, end) in case_numbers(chars) {
-            let words = original(start, end);
-            signals[Signal::PreviousCase as usize].add(usize::MAX, 1.0, &words);
-            categories[Category::FollowUp as usize].add(usize::MAX, 0.5, &words);
-        }
-        let total: f32 = categories.iter().map(|evidence| evidence.weight).sum();
-        let mut suggestions: Vec<Suggestion> = Category::ALL
-            .iter()
-            .zip(categories)
-            .filter(|(_, evidence)| evidence.weight > 0.0)
-            .map(|(&category, evidence)| Suggestion {
-                category,
-                score: score(evidence.weight, total),
-                matched: evidence.matched,
-            })
-            .collect();
-        suggestions.sort_by(|a, b| b.score.total_cmp(&a.score));
-        let confident = match suggestions.as_slice() {
-            [first, rest @ ..]
-                if first.score >= CONFIDENT_SCORE
-                    && rest.first().is_none_or(|second| second.score < first.score) =>
-            {
-                Some(first.category)
+            numbers += 1;
+            for slot in [
+                Category::FollowUp as usize,
+                model::CATEGORIES + Signal::PreviousCase as usize,
+            ] {
+                if found.spans[slot].len() < MAX_WORDS {
+                    found.spans[slot].push((start, end));
+                }
             }
-            _ => None,
-        };
-        let signals = Signal::ALL
-            .iter()
-            .zip(signals)
-            .filter(|(_, evidence)| evidence.weight > 0.0)
-            .map(|(&signal, evidence)| SignalHit {
-                signal,
-                matched: evidence.matched,
-            })
-            .collect();
-        let mut named: Vec<(f32, ProductHit)> = Product::ALL
-            .iter()
-            .zip(products)
-            .filter(|(_, evidence)| evidence.weight > 0.0)
-            .map(|(&product, evidence)| {
-                let matched = evidence.matched;
-                (evidence.weight, ProductHit { product, matched })
-            })
-            .collect();
-        named.sort_by(|a, b| b.0.total_cmp(&a.0));
-        let products = named.into_iter().map(|(_, hit)| hit).collect();
-        Classification {
-            suggestions,
-            signals,
-            products,
-            confident,
         }
+        if numbers > 0 {
+            found.weight[Category::FollowUp as usize] += 0.5;
+            found.weight[model::CATEGORIES + Signal::PreviousCase as usize] += 1.0;
+        }
+        for weight in &mut found.weight {
+            *weight = weight.min(model::PHRASE_CAP);
+        }
+        found
     }
 
     /// Whether a negation cue stands right before `start` (a short word such
@@ -272,12 +430,23 @@ fn trim_end_space(chars: &[char]) -> &[char] {
     chars.strip_suffix(&[' ']).unwrap_or(chars)
 }
 
-/// Share of the evidence, damped when the evidence is thin: one weak phrase
-/// alone never reads as certainty.
-fn score(weight: f32, total: f32) -> f64 {
-    let share = f64::from(weight / total);
-    let strength = 1.0 - (-1.2 * f64::from(weight)).exp();
-    ((share * strength) * 100.0).round() / 100.0
+/// Joins spans of Japanese or Chinese characters that touch or overlap, so
+/// "請求" and "求書" show as "請求書".
+fn merge_adjacent(chars: &[char], spans: &mut Vec<(usize, usize)>) {
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for &(start, end) in spans.iter() {
+        match merged.last_mut() {
+            Some(last)
+                if start <= last.1
+                    && features::is_cjk(chars[start])
+                    && features::is_cjk(chars[last.1 - 1]) =>
+            {
+                last.1 = last.1.max(end)
+            }
+            _ => merged.push((start, end)),
+        }
+    }
+    *spans = merged;
 }
 
 /// Runs of eight or more digits standing alone: case and ticket numbers.

@@ -1,0 +1,175 @@
+//! The features the learned model reads: character n-grams of the normalised
+//! text, hashed into a fixed number of buckets. Shared by the classifier and
+//! its training program (`src/bin/train-classifier.rs`), so both see exactly
+//! the same features.
+//!
+//! - Words of scripts that separate words with spaces (Latin letters and
+//!   digits) are padded with boundary marks and give their 3-, 4- and
+//!   5-grams and the whole word, plus the pair of the word and the one
+//!   before it. A typo spoils a few n-grams of a word, not all of them; a
+//!   German compound shares the n-grams of its parts.
+//! - Runs of Japanese and Chinese characters give their 1-, 2- and 3-grams
+//!   (with boundary marks at the run's ends): no word splitting is needed,
+//!   and "請求書" and "請求" share what they share.
+//! - Digits read as `0`: every case number of the same length looks alike.
+//!
+//! The work is a bounded number of hashes per character: linear in the text.
+
+use super::vocabulary::is_word_char;
+
+/// A feature: its hash (the model keeps the top bits as the bucket) and
+/// the characters it came from (for explanations).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Feature {
+    pub hash: u32,
+    pub start: u32,
+    pub end: u32,
+}
+
+const FNV_OFFSET: u32 = 0x811C_9DC5;
+const FNV_PRIME: u32 = 0x0100_0193;
+/// The longest word whose n-grams are all taken; longer ones (hashes,
+/// base64) give those of their first characters only.
+const LONGEST_WORD: usize = 40;
+
+fn fnv(seed: u32, chars: impl Iterator<Item = char>) -> u32 {
+    let mut hash = FNV_OFFSET ^ seed.wrapping_mul(0x9E37_79B9);
+    for c in chars {
+        for byte in (c as u32).to_le_bytes() {
+            hash ^= u32::from(byte);
+            hash = hash.wrapping_mul(FNV_PRIME);
+        }
+    }
+    mix(hash)
+}
+
+/// A final avalanche (murmur3's) so that the top bits are well spread.
+fn mix(mut hash: u32) -> u32 {
+    hash ^= hash >> 16;
+    hash = hash.wrapping_mul(0x85EB_CA6B);
+    hash ^= hash >> 13;
+    hash = hash.wrapping_mul(0xC2B2_AE35);
+    hash ^ (hash >> 16)
+}
+
+/// Japanese and Chinese characters (no spaces between words).
+pub fn is_cjk(c: char) -> bool {
+    c.is_alphanumeric() && (c as u32) >= 0x2E80
+}
+
+fn fold_digit(c: char) -> char {
+    if c.is_ascii_digit() {
+        '0'
+    } else {
+        c
+    }
+}
+
+const BEGIN: char = '\u{1}';
+const END: char = '\u{2}';
+
+/// Calls `emit` for every feature of the normalised `chars`, in text order.
+pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
+    let mut padded: Vec<char> = Vec::with_capacity(LONGEST_WORD + 2);
+    let mut previous_word: Option<u32> = None;
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        let latin = is_word_char(c);
+        if !latin && !is_cjk(c) {
+            if c != ' ' {
+                previous_word = None;
+            }
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let same = |c: char| if latin { is_word_char(c) } else { is_cjk(c) };
+        while at < chars.len() && same(chars[at]) {
+            at += 1;
+        }
+        let end = at;
+        let taken = (end - start).min(LONGEST_WORD);
+        padded.clear();
+        padded.push(BEGIN);
+        padded.extend(chars[start..start + taken].iter().map(|&c| fold_digit(c)));
+        padded.push(END);
+        let orders: &[usize] = if latin { &[3, 4, 5] } else { &[1, 2, 3] };
+        for (kind, &n) in orders.iter().enumerate() {
+            if padded.len() < n {
+                continue;
+            }
+            for from in 0..=padded.len() - n {
+                // Unigrams of the boundary marks alone say nothing.
+                if n == 1 && (from == 0 || from == padded.len() - 1) {
+                    continue;
+                }
+                let gram = &padded[from..from + n];
+                // A word's n-grams stand for the whole word; a Japanese or
+                // Chinese n-gram for its own characters.
+                let (first, last) = if latin {
+                    (start, end)
+                } else {
+                    let first = start + from.saturating_sub(1);
+                    (first, (start + from + n - 1).min(end).max(first + 1))
+                };
+                emit(Feature {
+                    hash: fnv(kind as u32 + u32::from(!latin) * 8, gram.iter().copied()),
+                    start: first as u32,
+                    end: last as u32,
+                });
+            }
+        }
+        if latin {
+            let word = fnv(16, padded.iter().copied());
+            emit(Feature {
+                hash: word,
+                start: start as u32,
+                end: end as u32,
+            });
+            if let Some(before) = previous_word {
+                emit(Feature {
+                    hash: mix(before.wrapping_mul(31) ^ word.rotate_left(7) ^ 0x5bd1_e995),
+                    start: start as u32,
+                    end: end as u32,
+                });
+            }
+            previous_word = Some(word);
+        } else {
+            previous_word = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hashes(text: &str) -> Vec<u32> {
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        for_each(&chars, |f| out.push(f.hash));
+        out
+    }
+
+    #[test]
+    fn spans_stay_inside_the_text() {
+        for text in ["a", "ab cd", "請求書の金額", "x請求y", "12345678 case"] {
+            let chars: Vec<char> = text.chars().collect();
+            for_each(&chars, |f| {
+                assert!(
+                    f.start < f.end && f.end as usize <= chars.len(),
+                    "{text} {f:?}"
+                );
+            });
+        }
+    }
+
+    #[test]
+    fn digits_fold_and_words_share_ngrams() {
+        assert_eq!(hashes("case 12345678"), hashes("case 87654321"));
+        let a = hashes("rechnung");
+        let b = hashes("rechnungsadresse");
+        assert!(a.iter().filter(|h| b.contains(h)).count() >= 5);
+    }
+}

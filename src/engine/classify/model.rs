@@ -1,0 +1,244 @@
+//! The learned model: a linear model over hashed character n-grams
+//! ([`super::features`]) and the vocabulary's phrase hits, trained by
+//! `src/bin/train-classifier.rs` from `tests/corpus/train/` and shipped as
+//! `vocabulary/model.bin` (format in `README.md` beside this file).
+//!
+//! Categories are a softmax over the first [`CATEGORIES`] outputs divided by
+//! a temperature fitted on cross-validation folds, so a score reads as the
+//! chance that the category is right. Each signal and each product is a
+//! yes/no output of its own (a logistic), with a threshold of its own.
+
+use crate::engine::contract::enums::{Category, Product, Signal};
+
+pub const CATEGORIES: usize = Category::ALL.len();
+pub const SIGNALS: usize = Signal::ALL.len();
+pub const PRODUCTS: usize = Product::ALL.len();
+/// Outputs, and phrase features: categories, then signals, then products.
+pub const OUTPUTS: usize = CATEGORIES + SIGNALS + PRODUCTS;
+pub const MAGIC: &[u8; 4] = b"STC1";
+/// A phrase feature's value is the weight of the distinct phrases of its
+/// target that matched, up to this.
+pub const PHRASE_CAP: f32 = 3.0;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// log2 of the number of n-gram buckets.
+    pub bits: u8,
+    /// Divides the category logits (calibration).
+    pub temperature: f32,
+    /// The lowest category probability that decides the category.
+    pub confident: f32,
+    /// Per signal and product output, the lowest probability that reports it.
+    pub thresholds: [f32; SIGNALS + PRODUCTS],
+    pub bias: [f32; OUTPUTS],
+    /// Per output, what one step of a quantised weight is worth.
+    pub scale: [f32; OUTPUTS],
+    /// Quantised weights, one row of [`OUTPUTS`] per bucket, then one row
+    /// per phrase feature.
+    pub weights: Vec<i8>,
+}
+
+impl Default for Model {
+    /// No learned n-grams: each phrase hit counts for its own target only
+    /// (what the classifier falls back to before the model has arrived).
+    fn default() -> Self {
+        let bits = 0;
+        let mut weights = vec![0; (1 + OUTPUTS) * OUTPUTS];
+        for output in 0..OUTPUTS {
+            weights[(1 + output) * OUTPUTS + output] = 100;
+        }
+        Model {
+            bits,
+            temperature: 1.0,
+            confident: 0.6,
+            thresholds: [0.5; SIGNALS + PRODUCTS],
+            bias: [0.0; OUTPUTS],
+            scale: [0.02; OUTPUTS],
+            weights,
+        }
+    }
+}
+
+fn read_f32(bytes: &[u8], at: &mut usize) -> Result<f32, String> {
+    let chunk = bytes
+        .get(*at..*at + 4)
+        .ok_or("the model file is cut short")?;
+    *at += 4;
+    Ok(f32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
+}
+
+fn push_varint(out: &mut Vec<u8>, mut value: usize) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+fn read_varint(bytes: &[u8], at: &mut usize) -> Option<usize> {
+    let mut value = 0usize;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= usize::from(byte & 0x7F) << shift;
+        if byte < 0x80 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+impl Model {
+    pub fn buckets(&self) -> usize {
+        1 << self.bits
+    }
+
+    /// The bucket of a feature hash.
+    pub fn bucket(&self, hash: u32) -> usize {
+        if self.bits == 0 {
+            0
+        } else {
+            (hash >> (32 - u32::from(self.bits))) as usize
+        }
+    }
+
+    /// The weight row of a bucket or of a phrase feature (`buckets() + slot`).
+    pub fn row(&self, row: usize) -> &[i8] {
+        &self.weights[row * OUTPUTS..(row + 1) * OUTPUTS]
+    }
+
+    /// The file: magic, bits, then little-endian f32s (temperature,
+    /// confident, thresholds, bias, scale), then the non-zero weights one
+    /// output at a time: their count, then each as the gap from the
+    /// previous row (LEB128) and the weight (one byte).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.push(self.bits);
+        let floats = [self.temperature, self.confident]
+            .into_iter()
+            .chain(self.thresholds)
+            .chain(self.bias)
+            .chain(self.scale);
+        for value in floats {
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        let rows = self.weights.len() / OUTPUTS;
+        for output in 0..OUTPUTS {
+            let nonzero: Vec<usize> = (0..rows)
+                .filter(|&row| self.weights[row * OUTPUTS + output] != 0)
+                .collect();
+            push_varint(&mut out, nonzero.len());
+            let mut previous = 0;
+            for row in nonzero {
+                push_varint(&mut out, row - previous);
+                out.push(self.weights[row * OUTPUTS + output] as u8);
+                previous = row;
+            }
+        }
+        out
+    }
+
+    pub fn parse(bytes: &[u8]) -> Result<Model, String> {
+        const SHORT: &str = "the model file is cut short";
+        if bytes.get(..4) != Some(MAGIC) {
+            return Err("not a classifier model (no STC1 mark)".into());
+        }
+        let bits = *bytes.get(4).ok_or(SHORT)?;
+        if bits > 20 {
+            return Err(format!("{bits} bucket bits is too many"));
+        }
+        let mut at = 5;
+        let temperature = read_f32(bytes, &mut at)?;
+        let confident = read_f32(bytes, &mut at)?;
+        let mut thresholds = [0.0; SIGNALS + PRODUCTS];
+        for value in &mut thresholds {
+            *value = read_f32(bytes, &mut at)?;
+        }
+        let mut bias = [0.0; OUTPUTS];
+        for value in &mut bias {
+            *value = read_f32(bytes, &mut at)?;
+        }
+        let mut scale = [0.0; OUTPUTS];
+        for value in &mut scale {
+            *value = read_f32(bytes, &mut at)?;
+        }
+        let rows = (1usize << bits) + OUTPUTS;
+        let mut weights = vec![0i8; rows * OUTPUTS];
+        for output in 0..OUTPUTS {
+            let count = read_varint(bytes, &mut at).ok_or(SHORT)?;
+            let mut row = 0;
+            for _ in 0..count {
+                row += read_varint(bytes, &mut at).ok_or(SHORT)?;
+                let weight = *bytes.get(at).ok_or(SHORT)?;
+                at += 1;
+                if row >= rows {
+                    return Err("a model weight lies beyond its rows".into());
+                }
+                weights[row * OUTPUTS + output] = weight as i8;
+            }
+        }
+        if at != bytes.len() {
+            return Err("the model file has bytes after its weights".into());
+        }
+        if temperature.is_nan() || temperature <= 0.0 {
+            return Err("the model's temperature is not positive".into());
+        }
+        Ok(Model {
+            bits,
+            temperature,
+            confident,
+            thresholds,
+            bias,
+            scale,
+            weights,
+        })
+    }
+
+    /// The outputs' logits for a text with these distinct buckets and these
+    /// phrase feature values.
+    pub fn logits(&self, buckets: &[u32], phrases: &[f32; OUTPUTS]) -> [f32; OUTPUTS] {
+        let mut sums = [0i32; OUTPUTS];
+        for &bucket in buckets {
+            for (sum, &weight) in sums.iter_mut().zip(self.row(bucket as usize)) {
+                *sum += i32::from(weight);
+            }
+        }
+        let mut logits = [0.0f32; OUTPUTS];
+        for output in 0..OUTPUTS {
+            logits[output] = self.bias[output] + self.scale[output] * sums[output] as f32;
+        }
+        let first_phrase_row = self.buckets();
+        for (slot, &value) in phrases.iter().enumerate() {
+            if value > 0.0 {
+                let row = self.row(first_phrase_row + slot);
+                for output in 0..OUTPUTS {
+                    logits[output] += value * self.scale[output] * f32::from(row[output]);
+                }
+            }
+        }
+        logits
+    }
+
+    /// Category probabilities from logits (calibrated softmax).
+    pub fn categories(&self, logits: &[f32; OUTPUTS]) -> [f32; CATEGORIES] {
+        softmax(&logits[..CATEGORIES], self.temperature)
+    }
+}
+
+pub fn softmax(logits: &[f32], temperature: f32) -> [f32; CATEGORIES] {
+    let top = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut out = [0.0; CATEGORIES];
+    let mut total = 0.0;
+    for (out, &logit) in out.iter_mut().zip(logits) {
+        *out = ((logit - top) / temperature).exp();
+        total += *out;
+    }
+    for out in &mut out {
+        *out /= total;
+    }
+    out
+}
+
+pub fn sigmoid(logit: f32) -> f32 {
+    1.0 / (1.0 + (-logit).exp())
+}
