@@ -71,6 +71,11 @@ pub fn Form(
         }
     };
     let typing = Debounce::new();
+    // What the box shows when the answers change it (a link, "Start over",
+    // an undo): a memo, so that other answers changing while a pause is
+    // pending never write the older text over what is being typed.
+    let description =
+        Memo::new(move |_| answers.with(|a| a.get("description").unwrap_or_default().to_owned()));
     // Exactly what the engine asks, with any field in error.
     let questions = Memo::new(move |previous: Option<&Vec<&'static str>>| {
         decided.with(|d| asked(&d.outcome, previous.map(Vec::as_slice)))
@@ -118,7 +123,7 @@ pub fn Form(
                         .and_then(|field| field.limit)
                         .map(|limit| limit.to_string())
                     node_ref=description_box
-                    prop:value=move || answers.with(|a| a.get("description").unwrap_or_default().to_owned())
+                    prop:value=description
                     // Read once typing pauses, so that no keystroke waits on
                     // the classifier and the decision; at once on leaving.
                     on:input=move |_| typing.run_after(Duration::from_millis(TYPING_PAUSE_MS), take_description)
