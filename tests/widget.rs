@@ -762,3 +762,18 @@ fn the_calendar_file_is_one_valid_event_at_the_due_time() {
             .replace('\n', "\\n")
     );
 }
+
+#[test]
+fn a_description_being_typed_is_told_apart_from_other_answers() {
+    let before = answers(&[("product", "azure"), ("description", "the portal")]);
+    let mut typed = before.clone();
+    typed.set("description", "the portal is slow");
+    assert!(before.differs_only_in(&typed, "description"));
+    let mut other = typed.clone();
+    other.set("impact", "moderate");
+    assert!(!before.differs_only_in(&other, "description"));
+    assert!(
+        !before.differs_only_in(&before, "description"),
+        "nothing differs"
+    );
+}

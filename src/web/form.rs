@@ -9,12 +9,7 @@
 //! more than the slots.
 
 use super::element::Rules;
-use super::{Debounce, DecidedMemo};
-use std::time::Duration;
-
-/// How long typing pauses before the description is read: short enough that
-/// suggestions follow a sentence, long enough to skip most keystrokes.
-const TYPING_PAUSE_MS: u64 = 150;
+use super::DecidedMemo;
 use crate::engine::classify::Classification;
 use crate::engine::contract::enums::CategorySource;
 use crate::widget::answers::Answers;
@@ -27,6 +22,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Form(
     answers: RwSignal<Answers>,
+    settled: RwSignal<Answers>,
     ui: RwSignal<UiLang>,
     decided: DecidedMemo,
     rules: RwSignal<Rules>,
@@ -46,7 +42,7 @@ pub fn Form(
                 confident: (decision.category_source == CategorySource::Text)
                     .then_some(decision.category),
             },
-            None => answers.with(|a| {
+            None => settled.with(|a| {
                 let description = a.get("description").unwrap_or_default();
                 // A blank box needs no vocabulary.
                 if description.trim().is_empty() {
@@ -57,23 +53,8 @@ pub fn Form(
             }),
         })
     });
-    // The description as typed so far, read from the box itself: a pause
-    // may come after more keystrokes than the one that scheduled it.
-    let description_box = NodeRef::<leptos::html::Textarea>::new();
-    let take_description = move || {
-        if let Some(textarea) = description_box.get_untracked() {
-            let value = textarea.value();
-            if answers.with_untracked(|a| a.get("description").unwrap_or_default() != value) {
-                answers.update(|a| {
-                    a.set("description", &value);
-                });
-            }
-        }
-    };
-    let typing = Debounce::new();
     // What the box shows when the answers change it (a link, "Start over",
-    // an undo): a memo, so that other answers changing while a pause is
-    // pending never write the older text over what is being typed.
+    // an undo): a memo, so that the box is written only when the text is.
     let description =
         Memo::new(move |_| answers.with(|a| a.get("description").unwrap_or_default().to_owned()));
     // Exactly what the engine asks, with any field in error.
@@ -122,12 +103,13 @@ pub fn Form(
                     maxlength=crate::engine::contract::fields::find("description")
                         .and_then(|field| field.limit)
                         .map(|limit| limit.to_string())
-                    node_ref=description_box
                     prop:value=description
-                    // Read once typing pauses, so that no keystroke waits on
-                    // the classifier and the decision; at once on leaving.
-                    on:input=move |_| typing.run_after(Duration::from_millis(TYPING_PAUSE_MS), take_description)
-                    on:focusout=move |_| take_description()
+                    on:input=move |event| {
+                        let value = event_target_value(&event);
+                        answers.update(|a| {
+                            a.set("description", &value);
+                        });
+                    }
                 ></textarea>
             </label>
             <div class="triage-suggestions" role="group" aria-label=move || texts().looks_like>

@@ -200,6 +200,10 @@ impl Debounce {
     }
 }
 
+/// How long typing pauses before the description is decided: short enough
+/// that suggestions follow a sentence, long enough to skip most keystrokes.
+const TYPING_PAUSE_MS: u64 = 150;
+
 /// The whole widget: the description, the questions still needed, and the
 /// answer card.
 #[component]
@@ -266,6 +270,22 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
         }
         current
     });
+    // The answers as decided: the same as the visitor's, except that a
+    // description being typed is taken when typing pauses, so that no
+    // keystroke waits on the classifier and the decision. Any other answer
+    // is taken at once, with the text typed so far.
+    let settled = RwSignal::new(answers.get_untracked());
+    let typing = Debounce::new();
+    Effect::new(move |_| {
+        let current = answers.get();
+        if settled.with_untracked(|s| s.differs_only_in(&current, "description")) {
+            typing.run_after(Duration::from_millis(TYPING_PAUSE_MS), move || {
+                settled.set(answers.get_untracked())
+            });
+        } else {
+            settled.set(current);
+        }
+    });
     let rules = embedding.rules;
     // Pressing "recalculate for now" moves the moment decided for.
     let recalculated = RwSignal::new(0u32);
@@ -291,7 +311,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             let Some(decision) = &d.outcome.decision else {
                 return Vec::new();
             };
-            answers.with(|a| {
+            settled.with(|a| {
                 rules.with(|r| {
                     assumptions(a, decision, |other| {
                         Outcome::of(other, |case| decide_with(&r.ruleset, case, d.at)).decision
@@ -389,7 +409,7 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
                 {move || announced.get()}
             </p>
             <div class="triage-layout">
-                <form::Form answers ui decided rules assumed />
+                <form::Form answers settled ui decided rules assumed />
                 // The card follows in the next browser task: starting stays short.
                 <Show when=move || card_ready.get()>
                     <card::AnswerCard answers ui decided clock assumed presets recalculated card_heading />

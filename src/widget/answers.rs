@@ -105,6 +105,20 @@ impl Answers {
         self.values.len() < before
     }
 
+    /// Whether `other` holds the same answers as these but for `field`'s,
+    /// which differs.
+    pub fn differs_only_in(&self, other: &Answers, field: &str) -> bool {
+        let rest = |answers: &Answers| {
+            answers
+                .values
+                .iter()
+                .filter(|(name, _)| name != field)
+                .cloned()
+                .collect::<Vec<_>>()
+        };
+        self.get(field) != other.get(field) && rest(self) == rest(other)
+    }
+
     /// Answers `other`'s fields over these (a host page's presets).
     pub fn merge(&mut self, other: &Answers) {
         for (path, value) in other.iter() {

@@ -151,7 +151,7 @@ test.describe("the partner intranet page (strict CSP, Trusted Types, its own sty
     });
     expect(trustedTypes, "the page really requires Trusted Types").toBe("enforced");
     const origin = new URL(baseURL).origin;
-    const allowed = /\/(intranet\.(html|css|js)|embed\.js|support-triage\.js|support-triage_bg\.wasm|widget\.css|overlay\.example\.json|snippets\/.*\.js|locales\/(why\/)?[A-Za-z-]+\.txt|locales\/sources\.txt|vocabulary\/[A-Za-z-]+\.txt)$/;
+    const allowed = /\/(intranet\.(html|css|js)|embed\.js|support-triage\.js|support-triage_bg\.wasm|widget\.css|overlay\.example\.json|snippets\/.*\.js|locales\/(why\/)?[A-Za-z-]+\.txt|locales\/sources\.txt|vocabulary\/[A-Za-z-]+\.txt|vocabulary\/model\.bin)$/;
     for (const url of log.requests) {
       if (url.startsWith("data:")) continue;
       expect(new URL(url).origin, `request off the site: ${url}`).toBe(origin);
