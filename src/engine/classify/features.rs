@@ -26,19 +26,22 @@ pub struct Feature {
     pub end: u32,
 }
 
-const FNV_OFFSET: u32 = 0x811C_9DC5;
 const FNV_PRIME: u32 = 0x0100_0193;
 /// The longest word whose n-grams are all taken; longer ones (hashes,
 /// base64) give those of their first characters only.
 const LONGEST_WORD: usize = 40;
 
-fn fnv(seed: u32, chars: impl Iterator<Item = char>) -> u32 {
-    let mut hash = FNV_OFFSET ^ seed.wrapping_mul(0x9E37_79B9);
-    for c in chars {
-        for byte in (c as u32).to_le_bytes() {
-            hash ^= u32::from(byte);
-            hash = hash.wrapping_mul(FNV_PRIME);
-        }
+/// A character's code, spread (each character is hashed once).
+fn spread(c: char) -> u32 {
+    (c as u32).wrapping_mul(0x9E37_79B1) ^ 0x7F4A_7C15
+}
+
+/// Hashes a sequence of spread characters with a seed (a polynomial hash,
+/// then [`mix`]).
+fn hash_of(seed: u32, codes: &[u32]) -> u32 {
+    let mut hash = seed.wrapping_mul(0x2545_F491);
+    for &code in codes {
+        hash = hash.wrapping_mul(FNV_PRIME).wrapping_add(code);
     }
     mix(hash)
 }
@@ -70,7 +73,7 @@ const END: char = '\u{2}';
 
 /// Calls `emit` for every feature of the normalised `chars`, in text order.
 pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
-    let mut padded: Vec<char> = Vec::with_capacity(LONGEST_WORD + 2);
+    let mut padded: Vec<u32> = Vec::with_capacity(LONGEST_WORD + 2);
     let mut previous_word: Option<u32> = None;
     let mut at = 0;
     while at < chars.len() {
@@ -91,37 +94,44 @@ pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
         let end = at;
         let taken = (end - start).min(LONGEST_WORD);
         padded.clear();
-        padded.push(BEGIN);
-        padded.extend(chars[start..start + taken].iter().map(|&c| fold_digit(c)));
-        padded.push(END);
-        let orders: &[usize] = if latin { &[3, 4, 5] } else { &[1, 2, 3] };
-        for (kind, &n) in orders.iter().enumerate() {
-            if padded.len() < n {
-                continue;
-            }
-            for from in 0..=padded.len() - n {
+        padded.push(spread(BEGIN));
+        padded.extend(
+            chars[start..start + taken]
+                .iter()
+                .map(|&c| spread(fold_digit(c))),
+        );
+        padded.push(spread(END));
+        // n-grams from each place: 3-5 for words, 1-3 for Japanese and
+        // Chinese, each a step of one polynomial hash.
+        let (shortest, longest, kind) = if latin { (3, 5, 0) } else { (1, 3, 8) };
+        let last = padded.len() - 1;
+        for from in 0..padded.len() {
+            let mut hash = 0u32;
+            for n in 1..=longest.min(padded.len() - from) {
+                hash = hash
+                    .wrapping_mul(FNV_PRIME)
+                    .wrapping_add(padded[from + n - 1]);
                 // Unigrams of the boundary marks alone say nothing.
-                if n == 1 && (from == 0 || from == padded.len() - 1) {
+                if n < shortest || (n == 1 && (from == 0 || from == last)) {
                     continue;
                 }
-                let gram = &padded[from..from + n];
                 // A word's n-grams stand for the whole word; a Japanese or
                 // Chinese n-gram for its own characters.
-                let (first, last) = if latin {
+                let (first, stop) = if latin {
                     (start, end)
                 } else {
                     let first = start + from.saturating_sub(1);
                     (first, (start + from + n - 1).min(end).max(first + 1))
                 };
                 emit(Feature {
-                    hash: fnv(kind as u32 + u32::from(!latin) * 8, gram.iter().copied()),
+                    hash: mix(hash ^ (kind + n as u32).wrapping_mul(0x27D4_EB2F)),
                     start: first as u32,
-                    end: last as u32,
+                    end: stop as u32,
                 });
             }
         }
         if latin {
-            let word = fnv(16, padded.iter().copied());
+            let word = hash_of(16, &padded);
             emit(Feature {
                 hash: word,
                 start: start as u32,

@@ -260,7 +260,9 @@ impl Vocabulary {
         for (index, &signal) in Signal::ALL.iter().enumerate() {
             let output = model::CATEGORIES + index;
             let probability = model::sigmoid(logits[output]);
-            if phrases.weight[output] > 0.0 || probability >= model.thresholds[index] {
+            // An earlier case is one its number or words name, not a guess.
+            let learned = signal != Signal::PreviousCase && probability >= model.thresholds[index];
+            if phrases.weight[output] > 0.0 || learned {
                 signals.push(SignalHit {
                     signal,
                     matched: words_for(output, None),
@@ -408,7 +410,8 @@ impl Vocabulary {
                 .then(|| trim_end_space(&before[..before.len() - word]))
         };
         let cue_ends = |text: &[char], cue: &[char]| {
-            text.ends_with(cue)
+            text.last() == cue.last()
+                && text.ends_with(cue)
                 && (!is_word_char(cue[0])
                     || text.len() == cue.len()
                     || !is_word_char(text[text.len() - cue.len() - 1]))

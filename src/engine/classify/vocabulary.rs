@@ -75,6 +75,9 @@ pub struct Vocabulary {
     /// Each first character of a phrase, sorted, with the range of
     /// `phrases` that starts with it.
     index: Vec<(char, usize, usize)>,
+    /// Bit `c % 4096` is set when some phrase may start with `c`: most
+    /// characters of a text start none, and skip the search.
+    starts: Vec<u64>,
     /// Phrases that may start inside a word (`*fehler`): the only ones
     /// tried in the middle of a Latin word.
     open_start: Vec<usize>,
@@ -228,6 +231,11 @@ impl Vocabulary {
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
         self.index.clear();
+        self.starts = vec![0; 64];
+        for phrase in &self.phrases {
+            let bit = phrase.chars[0] as usize % 4096;
+            self.starts[bit / 64] |= 1 << (bit % 64);
+        }
         for (position, phrase) in self.phrases.iter().enumerate() {
             match self.index.last_mut() {
                 Some((first, _, end)) if *first == phrase.chars[0] => *end = position + 1,
@@ -244,15 +252,37 @@ impl Vocabulary {
     /// phrases marked open at the start can.
     pub(super) fn candidates(&self, chars: &[char], start: usize) -> Candidates<'_> {
         let first = chars[start];
+        let second = chars.get(start + 1).copied();
         if start > 0 && is_word_char(first) && is_word_char(chars[start - 1]) {
-            return Candidates::OpenStart(self.open_start.iter(), first, self);
+            // Open phrases are in phrase order, so by first character too.
+            let open = &self.open_start;
+            let from = open.partition_point(|&p| self.phrases[p].chars[0] < first);
+            let to = open.partition_point(|&p| self.phrases[p].chars[0] <= first);
+            return Candidates::OpenStart(open[from..to].iter());
+        }
+        let bit = first as usize % 4096;
+        if self
+            .starts
+            .get(bit / 64)
+            .is_none_or(|word| word & (1 << (bit % 64)) == 0)
+        {
+            return Candidates::Starting(0..0, 0..0);
         }
         match self.index.binary_search_by(|&(c, _, _)| c.cmp(&first)) {
             Ok(found) => {
                 let (_, from, to) = self.index[found];
-                Candidates::Starting(from..to)
+                // Phrases of one character sort first; of the rest only
+                // those whose second character follows can match.
+                let phrases = &self.phrases[from..to];
+                let single = phrases.partition_point(|p| p.chars.len() == 1);
+                let Some(second) = second else {
+                    return Candidates::Starting(from..from + single, 0..0);
+                };
+                let lo = single + phrases[single..].partition_point(|p| p.chars[1] < second);
+                let hi = single + phrases[single..].partition_point(|p| p.chars[1] <= second);
+                Candidates::Starting(from..from + single, from + lo..from + hi)
             }
-            Err(_) => Candidates::Starting(0..0),
+            Err(_) => Candidates::Starting(0..0, 0..0),
         }
     }
 
@@ -292,8 +322,8 @@ impl Section {
 
 /// The phrases to try at one position, without allocating.
 pub(super) enum Candidates<'a> {
-    Starting(std::ops::Range<usize>),
-    OpenStart(std::slice::Iter<'a, usize>, char, &'a Vocabulary),
+    Starting(std::ops::Range<usize>, std::ops::Range<usize>),
+    OpenStart(std::slice::Iter<'a, usize>),
 }
 
 impl Iterator for Candidates<'_> {
@@ -301,11 +331,8 @@ impl Iterator for Candidates<'_> {
 
     fn next(&mut self) -> Option<usize> {
         match self {
-            Candidates::Starting(range) => range.next(),
-            Candidates::OpenStart(positions, first, vocabulary) => positions
-                .by_ref()
-                .copied()
-                .find(|&position| vocabulary.phrases[position].chars[0] == *first),
+            Candidates::Starting(single, longer) => single.next().or_else(|| longer.next()),
+            Candidates::OpenStart(positions) => positions.next().copied(),
         }
     }
 }
