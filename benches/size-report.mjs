@@ -147,6 +147,11 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const files = await sizes();
 const demand = await onDemand();
 const lists = await vocabulary();
+/** The classifier's learned model (dist/vocabulary/model.bin), fetched with the lists. */
+const model = await readFile(join(DIST, "vocabulary", "model.bin")).then(
+  (body) => ({ raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
+  () => null,
+);
 // What one visitor fetches at most: the largest fetched catalogue (not
 // English's), and with the "Why?" panel open its why/ file and sources.txt.
 const largest = demand
@@ -187,6 +192,13 @@ const lines = [
     ? [
         `The classifier's vocabulary (vocabulary/*.txt, ${lists.count} lists, fetched after the first paint, not in the budget above): ` +
           `${kb(lists.raw)} raw, ${kb(lists.gzip)} gzip. Boot set and vocabulary together: ${kb(total.gzip + lists.gzip)} gzip.`,
+        "",
+      ]
+    : []),
+  ...(model
+    ? [
+        `The classifier's model (vocabulary/model.bin, fetched with the lists, not in the budget above): ` +
+          `${model.raw.toLocaleString("en")} bytes raw, ${kb(model.gzip)} gzip. Model and lists together: ${kb(model.gzip + (lists ? lists.gzip : 0))} gzip.`,
         "",
       ]
     : []),
