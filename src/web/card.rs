@@ -203,7 +203,7 @@ fn DecisionView(
                     Some(format!(
                         "{} — {}",
                         question.label(t),
-                        super::form::assumed_words(t, question, assumption.assumed)
+                        super::form::assumed_value(t, question, assumption.assumed)
                     ))
                 })
                 .collect::<Vec<_>>()

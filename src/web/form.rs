@@ -259,13 +259,18 @@ fn suggestion_chip(
     }
 }
 
-/// "Not answered yet: the answer assumes “No”."
-pub fn assumed_words(t: &Texts, question: &Question, assumed: &str) -> String {
-    let value = question
+/// The words of the value a question's answer is assumed to be: "No".
+pub fn assumed_value(t: &Texts, question: &Question, assumed: &'static str) -> &'static str {
+    question
         .options(t)
         .into_iter()
         .find(|(option, _)| *option == assumed)
-        .map_or(assumed, |(_, words)| words);
+        .map_or(assumed, |(_, words)| words)
+}
+
+/// "Not answered yet: the answer assumes “No”."
+pub fn assumed_words(t: &Texts, question: &Question, assumed: &'static str) -> String {
+    let value = assumed_value(t, question, assumed);
     t.catalogue.format("ui.assumed-here", &[("value", value)])
 }
 
