@@ -23,6 +23,7 @@ fn main() -> std::process::ExitCode {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+#[allow(clippy::needless_range_loop)] // numeric code indexes several arrays at once
 mod train {
     use serde_json::Value;
     use std::path::{Path, PathBuf};
@@ -235,7 +236,7 @@ mod train {
         let phrase_row = 1usize << settings.bits;
         let mut order: Vec<usize> = (0..prepared.len()).collect();
         let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut weights = vec![0.0f32; OUTPUTS];
+        let mut weights = [0.0f32; OUTPUTS];
         for _ in 0..settings.epochs {
             // A fixed shuffle (xorshift, fixed seed) per epoch.
             for i in (1..order.len()).rev() {

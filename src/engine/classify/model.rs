@@ -8,6 +8,8 @@
 //! chance that the category is right. Each signal and each product is a
 //! yes/no output of its own (a logistic), with a threshold of its own.
 
+#![allow(clippy::needless_range_loop)] // numeric code indexes several arrays at once
+
 use crate::engine::contract::enums::{Category, Product, Signal};
 
 pub const CATEGORIES: usize = Category::ALL.len();
