@@ -100,10 +100,20 @@ async fn mount() -> HtmlElement {
 
 /// Lets the reactive system and the browser catch up.
 async fn settle() {
+    wait_ms(30).await;
+}
+
+/// Waits until typed text is decided: the widget's pause after typing, and
+/// a little more.
+async fn settle_typing() {
+    wait_ms(support_triage::web::TYPING_PAUSE_MS as i32 + 50).await;
+}
+
+async fn wait_ms(ms: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 30)
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
             .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
@@ -170,7 +180,7 @@ fn checked_radios(host: &HtmlElement, name: &str) -> u32 {
 async fn typing_a_description_shows_suggestions_with_the_matched_words() {
     let host = mount().await;
     type_description(&host, "請求書の金額が間違っています");
-    settle().await;
+    settle_typing().await;
     let chip = text(&host, ".triage-chip");
     assert!(chip.contains("Billing"), "{chip}");
     assert!(
@@ -408,7 +418,7 @@ async fn the_interface_switches_to_japanese() {
 async fn visitor_text_is_shown_as_text_never_as_markup() {
     let host = mount().await;
     type_description(&host, "invoice <img src=x onerror=alert(1)>");
-    settle().await;
+    settle_typing().await;
     assert!(host.query_selector("img").unwrap().is_none());
     let area: HtmlTextAreaElement = find(&host, "textarea").unchecked_into();
     assert_eq!(area.value(), "invoice <img src=x onerror=alert(1)>");

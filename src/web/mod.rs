@@ -202,7 +202,7 @@ impl Debounce {
 
 /// How long typing pauses before the description is decided: short enough
 /// that suggestions follow a sentence, long enough to skip most keystrokes.
-const TYPING_PAUSE_MS: u64 = 150;
+pub const TYPING_PAUSE_MS: u64 = 150;
 
 /// The whole widget: the description, the questions still needed, and the
 /// answer card.
