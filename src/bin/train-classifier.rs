@@ -50,6 +50,11 @@ mod train {
         /// Quantised weights smaller than this (in steps of 1/127 of the
         /// output's largest) are dropped: the model stays small.
         pub keep: i8,
+        /// The same for the products' outputs.
+        pub keep_products: i8,
+        /// Whether the signals learn n-gram weights (else their phrases
+        /// alone, through the phrase features, drive them).
+        pub signal_ngrams: bool,
     }
 
     pub const SETTINGS: Settings = Settings {
@@ -62,6 +67,8 @@ mod train {
         l1_binary: 2.0,
         folds: 5,
         keep: 20,
+        keep_products: 20,
+        signal_ngrams: true,
     };
 
     pub struct Example {
@@ -312,7 +319,15 @@ mod train {
     /// fits again on those alone (without L1), then quantises.
     pub fn train(examples: &[Example], chosen: &[usize], settings: Settings) -> Model {
         let (weights, bias) = fit(examples, chosen, settings, None);
-        let first = quantise(&weights, bias, settings.bits, settings.keep);
+        let mut first = quantise(&weights, bias, settings, false);
+        if !settings.signal_ngrams {
+            let buckets = 1usize << settings.bits;
+            for row in 0..buckets {
+                for output in CATEGORIES..CATEGORIES + SIGNALS {
+                    first.weights[row * OUTPUTS + output] = 0;
+                }
+            }
+        }
         let support: Vec<bool> = first.weights.iter().map(|&w| w != 0).collect();
         let refit = Settings {
             l1: 0.0,
@@ -320,7 +335,7 @@ mod train {
             ..settings
         };
         let (weights, bias) = fit(examples, chosen, refit, Some(&support));
-        let mut model = quantise(&weights, bias, settings.bits, 1);
+        let mut model = quantise(&weights, bias, settings, true);
         for (weight, &kept) in model.weights.iter_mut().zip(&support) {
             if !kept {
                 *weight = 0;
@@ -330,7 +345,19 @@ mod train {
     }
 
     /// Quantises float weights to i8 with a scale per output.
-    pub fn quantise(weights: &[f32], bias: [f32; OUTPUTS], bits: u8, keep: i8) -> Model {
+    /// Quantises float weights to i8 with a scale per output; unless
+    /// `all`, drops those under the settings' `keep`.
+    pub fn quantise(weights: &[f32], bias: [f32; OUTPUTS], settings: Settings, all: bool) -> Model {
+        let bits = settings.bits;
+        let keep_of = |output: usize| {
+            if all {
+                1
+            } else if output >= CATEGORIES + SIGNALS {
+                settings.keep_products
+            } else {
+                settings.keep
+            }
+        };
         let mut scale = [0.0f32; OUTPUTS];
         for output in 0..OUTPUTS {
             let top = weights
@@ -343,8 +370,14 @@ mod train {
         let quantised = weights
             .iter()
             .enumerate()
-            .map(|(i, &w)| (w / scale[i % OUTPUTS]).round().clamp(-127.0, 127.0) as i8)
-            .map(|q| if q.abs() < keep { 0 } else { q })
+            .map(|(i, &w)| {
+                let q = (w / scale[i % OUTPUTS]).round().clamp(-127.0, 127.0) as i8;
+                if q.abs() < keep_of(i % OUTPUTS) {
+                    0
+                } else {
+                    q
+                }
+            })
             .collect();
         Model {
             bits,
@@ -544,7 +577,12 @@ mod train {
             };
             let (mut tp, mut fp, mut fn_) = (0, 0, 0);
             for (e, l) in examples.iter().zip(logits) {
-                let said = model::sigmoid(l[CATEGORIES + output]) >= thresholds[output];
+                // As the classifier reports it: a phrase hit, or the
+                // output over its threshold (an earlier case only from its
+                // number or phrases).
+                let learned = model::sigmoid(l[CATEGORIES + output]) >= thresholds[output]
+                    && output != Signal::PreviousCase as usize;
+                let said = e.phrases[CATEGORIES + output] > 0.0 || learned;
                 match (said, e.binary[output]) {
                     (true, true) => tp += 1,
                     (true, false) => fp += 1,
@@ -603,6 +641,8 @@ mod train {
                     "l2" => settings.l2 = number,
                     "l1-binary" => settings.l1_binary = number,
                     "keep" => settings.keep = number as i8,
+                    "keep-products" => settings.keep_products = number as i8,
+                    "signal-ngrams" => settings.signal_ngrams = number != 0.0,
                     _ => panic!("unknown setting {key}"),
                 }
             }
