@@ -6,6 +6,22 @@ import { performance } from "node:perf_hooks";
 const require = createRequire(import.meta.url);
 const widget = require(process.argv[2]);
 
+// The shipped lists and model, as the browser fetches them.
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+const vocabulary = fileURLToPath(
+  new URL("../src/engine/classify/vocabulary/", import.meta.url),
+);
+const lists = readdirSync(vocabulary)
+  .filter((name) => name.endsWith(".txt"))
+  .sort()
+  .map((name) => [name.slice(0, -4), readFileSync(vocabulary + name, "utf8")]);
+widget.installClassifier(
+  lists.map(([name]) => name),
+  lists.map(([, text]) => text),
+  readFileSync(vocabulary + "model.bin"),
+);
+
 const sentence =
   "After the update the invoice page is very slow and sometimes times out; 請求書の画面が遅い。 ";
 let description = "";

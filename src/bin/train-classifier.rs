@@ -59,16 +59,16 @@ mod train {
 
     pub const SETTINGS: Settings = Settings {
         bits: 13,
-        epochs: 12,
+        epochs: 20,
         alpha: 0.1,
         beta: 1.0,
-        l1: 3.0,
+        l1: 2.0,
         l2: 0.01,
         l1_binary: 2.0,
         folds: 5,
-        keep: 20,
-        keep_products: 20,
-        signal_ngrams: true,
+        keep: 12,
+        keep_products: 50,
+        signal_ngrams: false,
     };
 
     pub struct Example {

@@ -33,8 +33,9 @@ impl Phrase {
     pub fn match_at(&self, chars: &[char], start: usize) -> Option<usize> {
         let end = start + self.chars.len();
         let here = chars.get(start..end)?;
-        // Most candidates differ early: compare by hand before anything else.
-        if here.iter().zip(&self.chars).any(|(a, b)| a != b) {
+        // Candidates share their first two characters: the last tells most
+        // apart, then all are compared.
+        if here.last() != self.chars.last() || here != self.chars.as_slice() {
             return None;
         }
         let first = self.chars[0];
