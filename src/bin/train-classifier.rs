@@ -52,9 +52,11 @@ mod train {
         pub keep: i8,
         /// The same for the products' outputs.
         pub keep_products: i8,
-        /// Whether the signals learn n-gram weights (else their phrases
-        /// alone, through the phrase features, drive them).
-        pub signal_ngrams: bool,
+        /// Which signals learn n-gram weights (bit `1 << signal`); the
+        /// others' phrases alone, through the phrase features, drive them.
+        pub signal_ngrams: u8,
+        /// `keep` for the signals' outputs.
+        pub keep_signals: i8,
     }
 
     pub const SETTINGS: Settings = Settings {
@@ -68,7 +70,8 @@ mod train {
         folds: 5,
         keep: 12,
         keep_products: 50,
-        signal_ngrams: false,
+        signal_ngrams: 0b1101_0000,
+        keep_signals: 40,
     };
 
     pub struct Example {
@@ -320,11 +323,11 @@ mod train {
     pub fn train(examples: &[Example], chosen: &[usize], settings: Settings) -> Model {
         let (weights, bias) = fit(examples, chosen, settings, None);
         let mut first = quantise(&weights, bias, settings, false);
-        if !settings.signal_ngrams {
-            let buckets = 1usize << settings.bits;
-            for row in 0..buckets {
-                for output in CATEGORIES..CATEGORIES + SIGNALS {
-                    first.weights[row * OUTPUTS + output] = 0;
+        let buckets = 1usize << settings.bits;
+        for signal in 0..SIGNALS {
+            if settings.signal_ngrams & (1 << signal) == 0 {
+                for row in 0..buckets {
+                    first.weights[row * OUTPUTS + CATEGORIES + signal] = 0;
                 }
             }
         }
@@ -354,6 +357,8 @@ mod train {
                 1
             } else if output >= CATEGORIES + SIGNALS {
                 settings.keep_products
+            } else if output >= CATEGORIES {
+                settings.keep_signals
             } else {
                 settings.keep
             }
@@ -642,7 +647,8 @@ mod train {
                     "l1-binary" => settings.l1_binary = number,
                     "keep" => settings.keep = number as i8,
                     "keep-products" => settings.keep_products = number as i8,
-                    "signal-ngrams" => settings.signal_ngrams = number != 0.0,
+                    "signal-ngrams" => settings.signal_ngrams = number as u8,
+                    "keep-signals" => settings.keep_signals = number as i8,
                     _ => panic!("unknown setting {key}"),
                 }
             }
