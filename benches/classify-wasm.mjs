@@ -1,10 +1,30 @@
 // Times classify() on a 2,000-character description inside the release wasm,
-// run by Node (V8, the engine Chromium uses). Called by scripts/bench-wasm.
-import { createRequire } from "node:module";
+// run by Node (V8, the engine Chromium uses), with the shipped lists and
+// model installed. Called by scripts/bench-wasm.
+import { readFileSync, readdirSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 
-const require = createRequire(import.meta.url);
-const widget = require(process.argv[2]);
+// The bindings (wasm-bindgen --target web) and their module's bytes.
+const bindings = process.argv[2];
+const widget = await import(pathToFileURL(bindings).href);
+await widget.default({
+  module_or_path: readFileSync(bindings.replace(/\.js$/, "_bg.wasm")),
+});
+
+// The shipped lists and model, as the browser fetches them.
+const vocabulary = fileURLToPath(
+  new URL("../src/engine/classify/vocabulary/", import.meta.url),
+);
+const lists = readdirSync(vocabulary)
+  .filter((name) => name.endsWith(".txt"))
+  .sort()
+  .map((name) => [name.slice(0, -4), readFileSync(vocabulary + name, "utf8")]);
+widget.installClassifier(
+  lists.map(([name]) => name),
+  lists.map(([, text]) => text),
+  readFileSync(vocabulary + "model.bin"),
+);
 
 const sentence =
   "After the update the invoice page is very slow and sometimes times out; 請求書の画面が遅い。 ";

@@ -50,18 +50,28 @@ mod train {
         /// Quantised weights smaller than this (in steps of 1/127 of the
         /// output's largest) are dropped: the model stays small.
         pub keep: i8,
+        /// The same for the products' outputs.
+        pub keep_products: i8,
+        /// Which signals learn n-gram weights (bit `1 << signal`); the
+        /// others' phrases alone, through the phrase features, drive them.
+        pub signal_ngrams: u8,
+        /// `keep` for the signals' outputs.
+        pub keep_signals: i8,
     }
 
     pub const SETTINGS: Settings = Settings {
         bits: 13,
-        epochs: 12,
+        epochs: 20,
         alpha: 0.1,
         beta: 1.0,
-        l1: 3.0,
+        l1: 2.0,
         l2: 0.01,
         l1_binary: 2.0,
         folds: 5,
-        keep: 20,
+        keep: 12,
+        keep_products: 50,
+        signal_ngrams: 0b1101_0000,
+        keep_signals: 40,
     };
 
     pub struct Example {
@@ -312,7 +322,15 @@ mod train {
     /// fits again on those alone (without L1), then quantises.
     pub fn train(examples: &[Example], chosen: &[usize], settings: Settings) -> Model {
         let (weights, bias) = fit(examples, chosen, settings, None);
-        let first = quantise(&weights, bias, settings.bits, settings.keep);
+        let mut first = quantise(&weights, bias, settings, false);
+        let buckets = 1usize << settings.bits;
+        for signal in 0..SIGNALS {
+            if settings.signal_ngrams & (1 << signal) == 0 {
+                for row in 0..buckets {
+                    first.weights[row * OUTPUTS + CATEGORIES + signal] = 0;
+                }
+            }
+        }
         let support: Vec<bool> = first.weights.iter().map(|&w| w != 0).collect();
         let refit = Settings {
             l1: 0.0,
@@ -320,7 +338,7 @@ mod train {
             ..settings
         };
         let (weights, bias) = fit(examples, chosen, refit, Some(&support));
-        let mut model = quantise(&weights, bias, settings.bits, 1);
+        let mut model = quantise(&weights, bias, settings, true);
         for (weight, &kept) in model.weights.iter_mut().zip(&support) {
             if !kept {
                 *weight = 0;
@@ -330,7 +348,21 @@ mod train {
     }
 
     /// Quantises float weights to i8 with a scale per output.
-    pub fn quantise(weights: &[f32], bias: [f32; OUTPUTS], bits: u8, keep: i8) -> Model {
+    /// Quantises float weights to i8 with a scale per output; unless
+    /// `all`, drops those under the settings' `keep`.
+    pub fn quantise(weights: &[f32], bias: [f32; OUTPUTS], settings: Settings, all: bool) -> Model {
+        let bits = settings.bits;
+        let keep_of = |output: usize| {
+            if all {
+                1
+            } else if output >= CATEGORIES + SIGNALS {
+                settings.keep_products
+            } else if output >= CATEGORIES {
+                settings.keep_signals
+            } else {
+                settings.keep
+            }
+        };
         let mut scale = [0.0f32; OUTPUTS];
         for output in 0..OUTPUTS {
             let top = weights
@@ -343,8 +375,14 @@ mod train {
         let quantised = weights
             .iter()
             .enumerate()
-            .map(|(i, &w)| (w / scale[i % OUTPUTS]).round().clamp(-127.0, 127.0) as i8)
-            .map(|q| if q.abs() < keep { 0 } else { q })
+            .map(|(i, &w)| {
+                let q = (w / scale[i % OUTPUTS]).round().clamp(-127.0, 127.0) as i8;
+                if q.abs() < keep_of(i % OUTPUTS) {
+                    0
+                } else {
+                    q
+                }
+            })
             .collect();
         Model {
             bits,
@@ -544,7 +582,12 @@ mod train {
             };
             let (mut tp, mut fp, mut fn_) = (0, 0, 0);
             for (e, l) in examples.iter().zip(logits) {
-                let said = model::sigmoid(l[CATEGORIES + output]) >= thresholds[output];
+                // As the classifier reports it: a phrase hit, or the
+                // output over its threshold (an earlier case only from its
+                // number or phrases).
+                let learned = model::sigmoid(l[CATEGORIES + output]) >= thresholds[output]
+                    && output != Signal::PreviousCase as usize;
+                let said = e.phrases[CATEGORIES + output] > 0.0 || learned;
                 match (said, e.binary[output]) {
                     (true, true) => tp += 1,
                     (true, false) => fp += 1,
@@ -603,6 +646,9 @@ mod train {
                     "l2" => settings.l2 = number,
                     "l1-binary" => settings.l1_binary = number,
                     "keep" => settings.keep = number as i8,
+                    "keep-products" => settings.keep_products = number as i8,
+                    "signal-ngrams" => settings.signal_ngrams = number as u8,
+                    "keep-signals" => settings.keep_signals = number as i8,
                     _ => panic!("unknown setting {key}"),
                 }
             }

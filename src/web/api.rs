@@ -92,6 +92,26 @@ pub fn classify(text: &str) -> Result<JsValue, JsError> {
     })
 }
 
+/// Installs the classifier's shipped lists and model from given bytes
+/// rather than fetching them: for Node, where nothing is fetched
+/// (`scripts/bench-wasm` times the classifier with its whole vocabulary and
+/// model). `names[i]` is the name of the list `texts[i]`.
+#[wasm_bindgen(js_name = installClassifier)]
+pub fn install_classifier(
+    names: Vec<String>,
+    texts: Vec<String>,
+    model: &[u8],
+) -> Result<(), JsError> {
+    let lists: Vec<(&str, &str)> = names
+        .iter()
+        .zip(&texts)
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    classifier::install_model(model).map_err(|error| JsError::new(&error))?;
+    classifier::install_shipped(&lists);
+    Ok(())
+}
+
 /// Makes an interface language's texts available to `evaluate` (fetched
 /// beside the module, once): `await loadLocale("ja")`, then a case with
 /// `"locale": "ja"` is decided in Japanese. Until then a decision's texts are

@@ -32,6 +32,7 @@ const FNV_PRIME: u32 = 0x0100_0193;
 const LONGEST_WORD: usize = 40;
 
 /// A character's code, spread (each character is hashed once).
+#[inline(always)]
 fn spread(c: char) -> u32 {
     (c as u32).wrapping_mul(0x9E37_79B1) ^ 0x7F4A_7C15
 }
@@ -47,6 +48,7 @@ fn hash_of(seed: u32, codes: &[u32]) -> u32 {
 }
 
 /// A final avalanche (murmur3's) so that the top bits are well spread.
+#[inline(always)]
 fn mix(mut hash: u32) -> u32 {
     hash ^= hash >> 16;
     hash = hash.wrapping_mul(0x85EB_CA6B);
@@ -56,10 +58,12 @@ fn mix(mut hash: u32) -> u32 {
 }
 
 /// Japanese and Chinese characters (no spaces between words).
+#[inline(always)]
 pub fn is_cjk(c: char) -> bool {
-    c.is_alphanumeric() && (c as u32) >= 0x2E80
+    (c as u32) >= 0x2E80 && c.is_alphanumeric()
 }
 
+#[inline(always)]
 fn fold_digit(c: char) -> char {
     if c.is_ascii_digit() {
         '0'
@@ -107,7 +111,7 @@ pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
         let last = padded.len() - 1;
         for from in 0..padded.len() {
             let mut hash = 0u32;
-            for n in 1..=longest.min(padded.len() - from) {
+            for n in 1..longest.min(padded.len() - from) + 1 {
                 hash = hash
                     .wrapping_mul(FNV_PRIME)
                     .wrapping_add(padded[from + n - 1]);

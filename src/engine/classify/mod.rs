@@ -139,6 +139,10 @@ pub struct TextFeatures {
 
 /// The text up to [`MAX_CHARS`] characters.
 pub fn capped(text: &str) -> &str {
+    // A character is at least one byte.
+    if text.len() <= MAX_CHARS {
+        return text;
+    }
     match text.char_indices().nth(MAX_CHARS) {
         Some((at, _)) => &text[..at],
         None => text,
@@ -167,12 +171,26 @@ impl Vocabulary {
     /// Classifies `text` with `model`.
     pub fn classify_with(&self, model: &Model, text: &str) -> Classification {
         let text = capped(text);
-        let TextFeatures {
-            normalized,
-            features,
-            phrases,
-        } = self.features(text);
-        if features.is_empty() && phrases.weight.iter().all(|&w| w == 0.0) {
+        let normalized = Normalized::new(text);
+        let phrases = self.phrase_hits(&normalized.chars);
+        // Each bucket counts once, however often its n-gram recurs: more
+        // of the same words is no more evidence, and the work stays linear.
+        // Only a bucket's first feature is kept (for the explanations).
+        let mut seen = vec![0u64; model.buckets().div_ceil(64)];
+        let mut buckets = Vec::new();
+        let mut first = Vec::new();
+        let mut any = false;
+        features::for_each(&normalized.chars, |feature| {
+            any = true;
+            let bucket = model.bucket(feature.hash);
+            let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
+            if seen[word] & bit == 0 {
+                seen[word] |= bit;
+                buckets.push(bucket as u32);
+                first.push(feature);
+            }
+        });
+        if !any && phrases.weight.iter().all(|&w| w == 0.0) {
             return Classification::default();
         }
         let original = |(start, end): (usize, usize)| {
@@ -180,34 +198,29 @@ impl Vocabulary {
             let (_, to) = normalized.origin[end - 1];
             text[from..to].to_owned()
         };
-        // Each bucket counts once, however often its n-gram recurs: more
-        // of the same words is no more evidence, and the work stays linear.
-        let mut seen = vec![0u64; model.buckets().div_ceil(64)];
-        let mut buckets = Vec::new();
-        let mut first = Vec::new();
-        for feature in &features {
-            let bucket = model.bucket(feature.hash);
-            let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
-            if seen[word] & bit == 0 {
-                seen[word] |= bit;
-                buckets.push(bucket as u32);
-                first.push(*feature);
-            }
-        }
         let logits = model.logits(&buckets, &phrases.weight);
         let probabilities = model.categories(&logits);
+        // Per bucket, what it weighs for the categories on average (by
+        // their probabilities): a word leads to a category when it weighs
+        // more for it than that.
+        let mean_weights: Vec<f32> = buckets
+            .iter()
+            .map(|&bucket| {
+                let row = model.row(bucket as usize);
+                (0..model::CATEGORIES)
+                    .map(|k| probabilities[k] * model.scale[k] * f32::from(row[k]))
+                    .sum()
+            })
+            .collect();
         // Which of the visitor's words weigh most for an output.
-        let words_for = |output: usize, against: Option<&[f32; model::CATEGORIES]>| {
+        let words_for = |output: usize, against: bool| {
             let mut spans: Vec<(usize, usize)> = phrases.spans[output].clone();
             if spans.len() < MAX_WORDS {
                 let mut units: Vec<((usize, usize), f32)> = Vec::new();
-                for (feature, &bucket) in first.iter().zip(&buckets) {
+                for ((feature, &bucket), &mean) in first.iter().zip(&buckets).zip(&mean_weights) {
                     let row = model.row(bucket as usize);
                     let mut weight = model.scale[output] * f32::from(row[output]);
-                    if let Some(p) = against {
-                        let mean: f32 = (0..model::CATEGORIES)
-                            .map(|k| p[k] * model.scale[k] * f32::from(row[k]))
-                            .sum();
+                    if against {
                         weight -= mean;
                     }
                     let span = (feature.start as usize, feature.end as usize);
@@ -251,7 +264,7 @@ impl Vocabulary {
             .map(|&k| Suggestion {
                 category: Category::ALL[k],
                 score: (f64::from(probabilities[k]) * 100.0).round() / 100.0,
-                matched: words_for(k, Some(&probabilities)),
+                matched: words_for(k, true),
             })
             .collect();
         let (top, second) = (probabilities[order[0]], probabilities[order[1]]);
@@ -265,7 +278,7 @@ impl Vocabulary {
             if phrases.weight[output] > 0.0 || learned {
                 signals.push(SignalHit {
                     signal,
-                    matched: words_for(output, None),
+                    matched: words_for(output, false),
                 });
             }
         }
@@ -281,7 +294,7 @@ impl Vocabulary {
                     rank,
                     ProductHit {
                         product,
-                        matched: words_for(output, None),
+                        matched: words_for(output, false),
                     },
                 ));
             }
@@ -416,9 +429,15 @@ impl Vocabulary {
                     || text.len() == cue.len()
                     || !is_word_char(text[text.len() - cue.len() - 1]))
         };
-        self.negation_before.iter().any(|cue| {
-            cue_ends(before, cue) || without_short_word.is_some_and(|text| cue_ends(text, cue))
-        })
+        // The cues are sorted by their last character.
+        let ending_in = |text: &[char]| {
+            let last = text.last().copied();
+            let cues = &self.negation_before;
+            let from = cues.partition_point(|cue| cue.last().copied() < last);
+            let to = cues.partition_point(|cue| cue.last().copied() <= last);
+            cues[from..to].iter().any(|cue| cue_ends(text, cue))
+        };
+        ending_in(before) || without_short_word.is_some_and(ending_in)
     }
 
     /// Whether a negation cue stands right after `end`.

@@ -17,19 +17,36 @@ impl Normalized {
             chars: Vec::with_capacity(text.len()),
             origin: Vec::with_capacity(text.len()),
         };
-        let mut iter = text.char_indices().peekable();
-        while let Some((start, c)) = iter.next() {
+        let mut start = 0;
+        while let Some(&byte) = text.as_bytes().get(start) {
+            // Most characters are ASCII: letters and digits stand for
+            // themselves (lower case), the rest separate words.
+            if byte.is_ascii() && byte != b'\'' {
+                let c = char::from(byte);
+                if byte.is_ascii_alphanumeric() {
+                    out.chars.push(c.to_ascii_lowercase());
+                    out.origin.push((start, start + 1));
+                } else if c.is_whitespace() || byte.is_ascii_punctuation() {
+                    out.push(' ', (start, start + 1));
+                } else {
+                    out.push(c, (start, start + 1));
+                }
+                start += 1;
+                continue;
+            }
+            let rest = &text[start..];
+            let Some(c) = rest.chars().next() else { break };
             let mut end = start + c.len_utf8();
             let mut c = fold_width(c);
             // Half-width katakana carry their voicing marks as separate characters.
-            if let Some(&(mark_at, mark)) = iter.peek() {
+            if let Some(mark) = text[end..].chars().next() {
                 if let Some(voiced) = compose_voicing(c, mark) {
                     c = voiced;
-                    end = mark_at + mark.len_utf8();
-                    iter.next();
+                    end += mark.len_utf8();
                 }
             }
             out.push_folded(c, (start, end));
+            start = end;
         }
         while out.chars.last() == Some(&' ') {
             out.chars.pop();

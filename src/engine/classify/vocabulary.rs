@@ -33,8 +33,9 @@ impl Phrase {
     pub fn match_at(&self, chars: &[char], start: usize) -> Option<usize> {
         let end = start + self.chars.len();
         let here = chars.get(start..end)?;
-        // Most candidates differ early: compare by hand before anything else.
-        if here.iter().zip(&self.chars).any(|(a, b)| a != b) {
+        // Candidates share their first two characters: the last tells most
+        // apart, then all are compared.
+        if here.last() != self.chars.last() || here != self.chars.as_slice() {
             return None;
         }
         let first = self.chars[0];
@@ -64,23 +65,34 @@ impl Phrase {
 
 /// Letters and digits of scripts that separate words with spaces; Japanese
 /// and Chinese characters are not, so their phrases match anywhere.
+#[inline(always)]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && (c as u32) < 0x2E80
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        (c as u32) < 0x2E80 && c.is_alphanumeric()
+    }
 }
 
-/// Every list, sorted for lookup by first character.
+/// Every list, sorted for lookup by first two characters.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vocabulary {
     pub(super) phrases: Vec<Phrase>,
-    /// Each first character of a phrase, sorted, with the range of
-    /// `phrases` that starts with it.
-    index: Vec<(char, usize, usize)>,
     /// Bit `c % 4096` is set when some phrase may start with `c`: most
     /// characters of a text start none, and skip the search.
     starts: Vec<u64>,
+    /// The same for the phrases open at the start.
+    open_starts: Vec<u64>,
     /// Phrases that may start inside a word (`*fehler`): the only ones
     /// tried in the middle of a Latin word.
     open_start: Vec<usize>,
+    /// Every phrase's index, in order (what [`Candidates`] walks when any
+    /// phrase may start).
+    all: Vec<usize>,
+    /// Phrases by their first two characters (or first alone): ranges of
+    /// `all`, then of `open_start`.
+    by_start: PairTable,
+    by_open_start: PairTable,
     pub(super) negation_before: Vec<Vec<char>>,
     pub(super) negation_after: Vec<Vec<char>>,
 }
@@ -230,21 +242,24 @@ impl Vocabulary {
         self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
-        self.index.clear();
         self.starts = vec![0; 64];
+        self.open_starts = vec![0; 64];
         for phrase in &self.phrases {
             let bit = phrase.chars[0] as usize % 4096;
             self.starts[bit / 64] |= 1 << (bit % 64);
-        }
-        for (position, phrase) in self.phrases.iter().enumerate() {
-            match self.index.last_mut() {
-                Some((first, _, end)) if *first == phrase.chars[0] => *end = position + 1,
-                _ => self.index.push((phrase.chars[0], position, position + 1)),
+            if phrase.open_start {
+                self.open_starts[bit / 64] |= 1 << (bit % 64);
             }
         }
         self.open_start = (0..self.phrases.len())
             .filter(|&position| self.phrases[position].open_start)
             .collect();
+        // Cues by their last character: only those ending in the
+        // character before a phrase are tried.
+        self.negation_before.sort_by_key(|cue| cue.last().copied());
+        self.all = (0..self.phrases.len()).collect();
+        self.by_start = PairTable::new(&self.phrases, &self.all);
+        self.by_open_start = PairTable::new(&self.phrases, &self.open_start);
     }
 
     /// Indices of the phrases that may match at `start`: all those starting
@@ -252,37 +267,32 @@ impl Vocabulary {
     /// phrases marked open at the start can.
     pub(super) fn candidates(&self, chars: &[char], start: usize) -> Candidates<'_> {
         let first = chars[start];
-        let second = chars.get(start + 1).copied();
-        if start > 0 && is_word_char(first) && is_word_char(chars[start - 1]) {
-            // Open phrases are in phrase order, so by first character too.
-            let open = &self.open_start;
-            let from = open.partition_point(|&p| self.phrases[p].chars[0] < first);
-            let to = open.partition_point(|&p| self.phrases[p].chars[0] <= first);
-            return Candidates::OpenStart(open[from..to].iter());
-        }
+        let second = chars.get(start + 1).copied().unwrap_or('\0');
+        let inside = start > 0 && is_word_char(first) && is_word_char(chars[start - 1]);
+        let (list, table, starts) = if inside {
+            (&self.open_start, &self.by_open_start, &self.open_starts)
+        } else {
+            (&self.all, &self.by_start, &self.starts)
+        };
         let bit = first as usize % 4096;
-        if self
-            .starts
+        if starts
             .get(bit / 64)
             .is_none_or(|word| word & (1 << (bit % 64)) == 0)
         {
-            return Candidates::Starting(0..0, 0..0);
+            return Candidates::default();
         }
-        match self.index.binary_search_by(|&(c, _, _)| c.cmp(&first)) {
-            Ok(found) => {
-                let (_, from, to) = self.index[found];
-                // Phrases of one character sort first; of the rest only
-                // those whose second character follows can match.
-                let phrases = &self.phrases[from..to];
-                let single = phrases.partition_point(|p| p.chars.len() == 1);
-                let Some(second) = second else {
-                    return Candidates::Starting(from..from + single, 0..0);
-                };
-                let lo = single + phrases[single..].partition_point(|p| p.chars[1] < second);
-                let hi = single + phrases[single..].partition_point(|p| p.chars[1] <= second);
-                Candidates::Starting(from..from + single, from + lo..from + hi)
-            }
-            Err(_) => Candidates::Starting(0..0, 0..0),
+        // Phrases of one character, then those whose second character
+        // follows.
+        let single = table.get(first, '\0');
+        let longer = if second == '\0' {
+            0..0
+        } else {
+            table.get(first, second)
+        };
+        Candidates {
+            list,
+            single,
+            longer,
         }
     }
 
@@ -320,19 +330,93 @@ impl Section {
     }
 }
 
-/// The phrases to try at one position, without allocating.
-pub(super) enum Candidates<'a> {
-    Starting(std::ops::Range<usize>, std::ops::Range<usize>),
-    OpenStart(std::slice::Iter<'a, usize>),
+/// The phrases to try at one position, without allocating: indices of
+/// `list` (all phrases, or those open at the start).
+#[derive(Default)]
+pub(super) struct Candidates<'a> {
+    list: &'a [usize],
+    single: std::ops::Range<usize>,
+    longer: std::ops::Range<usize>,
 }
 
 impl Iterator for Candidates<'_> {
     type Item = usize;
 
     fn next(&mut self) -> Option<usize> {
-        match self {
-            Candidates::Starting(single, longer) => single.next().or_else(|| longer.next()),
-            Candidates::OpenStart(positions) => positions.next().copied(),
+        let at = self.single.next().or_else(|| self.longer.next())?;
+        Some(self.list[at])
+    }
+}
+
+/// Ranges of a list of phrase indices (sorted by the phrases' characters)
+/// by their first two characters, `'\0'` standing for "none" (phrases of
+/// one character): an open-addressed table with a multiplicative hash, one
+/// probe at most characters of a text.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct PairTable {
+    /// (key, from, to); `u64::MAX` is an empty slot.
+    slots: Vec<(u64, u32, u32)>,
+    bits: u32,
+}
+
+impl PairTable {
+    #[inline(always)]
+    fn key(first: char, second: char) -> u64 {
+        (u64::from(first as u32) << 32) | u64::from(second as u32)
+    }
+
+    #[inline(always)]
+    fn home(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
+    }
+
+    fn new(phrases: &[Phrase], list: &[usize]) -> Self {
+        let bits = (list.len() * 2 + 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(4);
+        let mut table = PairTable {
+            slots: vec![(u64::MAX, 0, 0); 1 << bits],
+            bits,
+        };
+        let mask = table.slots.len() - 1;
+        let mut at = 0;
+        while at < list.len() {
+            let chars = &phrases[list[at]].chars;
+            let pair = |c: &[char]| (c[0], c.get(1).copied().unwrap_or('\0'));
+            let this = pair(chars);
+            let mut to = at + 1;
+            while to < list.len() && pair(&phrases[list[to]].chars) == this {
+                to += 1;
+            }
+            let key = Self::key(this.0, this.1);
+            let mut slot = table.home(key);
+            while table.slots[slot].0 != u64::MAX {
+                slot = (slot + 1) & mask;
+            }
+            table.slots[slot] = (key, at as u32, to as u32);
+            at = to;
+        }
+        table
+    }
+
+    #[inline(always)]
+    fn get(&self, first: char, second: char) -> std::ops::Range<usize> {
+        if self.slots.is_empty() {
+            return 0..0;
+        }
+        let key = Self::key(first, second);
+        let mask = self.slots.len() - 1;
+        let mut slot = self.home(key);
+        loop {
+            let (found, from, to) = self.slots[slot];
+            if found == key {
+                return from as usize..to as usize;
+            }
+            if found == u64::MAX {
+                return 0..0;
+            }
+            slot = (slot + 1) & mask;
         }
     }
 }
