@@ -132,9 +132,15 @@ pub fn initial_answers(embedding: &Embedding) -> Answers {
 /// carrying it in the contract's shape, with its words beside the codes
 /// (`readable`).
 fn announce(host: &web_sys::HtmlElement, decision: &Decision, readable: &Readable) {
-    let (Ok(detail), Ok(words)) = (api::to_js(decision), api::to_js(readable)) else {
+    let Ok(detail) = api::to_js(decision) else {
         return;
     };
+    // Set field by field: a serde serializer per struct costs the widget bytes.
+    let words = js_sys::Object::new();
+    for (name, value) in readable.fields() {
+        let value = value.map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from_str);
+        let _ = js_sys::Reflect::set(&words, &name.into(), &value);
+    }
     let _ = js_sys::Reflect::set(&detail, &"readable".into(), &words);
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);

@@ -254,7 +254,7 @@ pub fn headline(t: &Texts, decision: &Decision, due: Option<&str>) -> String {
 
 /// The decision in words beside its codes, for the host page's
 /// `triage-change` event: what the visitor reads, in their language.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Readable {
     /// The interface language of these words.
     pub locale: &'static str,
@@ -272,6 +272,20 @@ pub struct Readable {
 }
 
 impl Readable {
+    /// Its fields by their JSON names (`None`: null), for the host's event.
+    pub fn fields(&self) -> [(&'static str, Option<&str>); 8] {
+        [
+            ("locale", Some(self.locale)),
+            ("category", Some(self.category)),
+            ("severity", Some(self.severity)),
+            ("first_response", self.first_response.as_deref()),
+            ("due", self.due.as_deref()),
+            ("due_support", self.due_support.as_deref()),
+            ("path", Some(&self.path)),
+            ("summary", Some(&self.summary)),
+        ]
+    }
+
     pub fn new(
         t: &Texts,
         decision: &Decision,

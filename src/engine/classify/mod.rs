@@ -230,7 +230,7 @@ impl Vocabulary {
                     }
                 }
                 units.retain(|&(_, weight)| weight >= WORD_WEIGHT);
-                units.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                units.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 for (span, _) in units {
                     if spans.len() >= MAX_WORDS {
                         break;
@@ -240,7 +240,7 @@ impl Vocabulary {
                     }
                 }
             }
-            spans.sort();
+            spans.sort_unstable();
             merge_adjacent(&normalized.chars, &mut spans);
             let mut words: Vec<String> = Vec::new();
             for span in spans {
@@ -252,7 +252,7 @@ impl Vocabulary {
             words
         };
         let mut order: Vec<usize> = (0..model::CATEGORIES).collect();
-        order.sort_by(|&a, &b| {
+        order.sort_unstable_by(|&a, &b| {
             probabilities[b]
                 .total_cmp(&probabilities[a])
                 .then(a.cmp(&b))
@@ -299,7 +299,11 @@ impl Vocabulary {
                 ));
             }
         }
-        named.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Ties keep the products' order: one sort routine fewer in the widget.
+        named.sort_unstable_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then((a.1.product as usize).cmp(&(b.1.product as usize)))
+        });
         Classification {
             suggestions,
             signals,
