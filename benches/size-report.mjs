@@ -15,9 +15,10 @@ const DIST = join(ROOT, "dist");
 
 // The boot set's ceiling, a guard against regressions: 200 KB until issue 11
 // added the card's timing, proposals, assumptions, live headline and phone
-// bar (+35 KB gzip measured) and issue 12 the model reader; issue 14 (open)
-// aims at 110 KB by moving parts out of the boot set.
-const BUDGET_GZIP = 240 * 1024;
+// bar (+35 KB gzip measured) and issue 12 the learned classifier's code
+// (+4 KB; 240.6 KB in all when set); issue 14 (open) aims at 110 KB by
+// moving parts out of the boot set.
+const BUDGET_GZIP = 245 * 1024;
 const BUDGET_LONG_TASK_MS = 50;
 const RUNS = 7;
 
