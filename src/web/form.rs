@@ -132,44 +132,35 @@ pub fn Form(
             <ul class="triage-proposals">
                 {move || {
                     let t = texts();
-                    let shown: Vec<Proposal> = filled.with(|list| {
-                        answers.with(|a| list.iter().filter(|p| p.holds(a)).cloned().collect())
+                    // What was filled in (with its undo), then what is asked (yes or no).
+                    let mut shown: Vec<(Proposal, bool)> = filled.with(|list| {
+                        answers.with(|a| {
+                            list.iter().filter(|p| p.holds(a)).map(|p| (p.clone(), true)).collect()
+                        })
+                    });
+                    offered.with(|list| {
+                        shown.extend(list.iter().filter(|p| !p.automatic).map(|p| (p.clone(), false)))
                     });
                     shown
                         .into_iter()
-                        .map(|proposal| {
-                            let message = proposal.message(t);
-                            view! {
-                                <li class="triage-proposal">
-                                    <span>{message}</span>
-                                    " "
-                                    <button type="button" on:click=move |_| undo(proposal.clone())>
-                                        {t.undo}
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-                {move || {
-                    let t = texts();
-                    offered
-                        .get()
-                        .into_iter()
-                        .filter(|proposal| !proposal.automatic)
-                        .map(|proposal| {
+                        .map(|(proposal, filled_in)| {
                             let message = proposal.message(t);
                             let no = proposal.clone();
                             view! {
                                 <li class="triage-proposal">
                                     <span>{message}</span>
                                     " "
-                                    <button type="button" on:click=move |_| accept(proposal.clone())>
-                                        {t.yes}
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            if filled_in { undo(proposal.clone()) } else { accept(proposal.clone()) }
+                                        }
+                                    >
+                                        {if filled_in { t.undo } else { t.yes }}
                                     </button>
-                                    <button type="button" on:click=move |_| decline(no.clone())>
-                                        {t.no}
-                                    </button>
+                                    {(!filled_in).then(|| view! {
+                                        <button type="button" on:click=move |_| decline(no.clone())>{t.no}</button>
+                                    })}
                                 </li>
                             }
                         })
