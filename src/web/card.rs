@@ -122,10 +122,19 @@ fn due_line(decision: &Decision, lang: UiLang) -> Option<String> {
 
 /// Notices as a list; nothing when there are none.
 fn notes(notices: Vec<&Notice>) -> impl IntoView {
-    (!notices.is_empty()).then(|| {
+    lines(
+        "triage-notes",
+        notices.iter().map(|n| n.text.clone()).collect(),
+    )
+}
+
+/// Sentences as a list of that class; nothing when there are none. Every
+/// list of the card is this one view, compiled once.
+fn lines(class: &'static str, items: Vec<String>) -> impl IntoView {
+    (!items.is_empty()).then(|| {
         view! {
-            <ul class="triage-notes">
-                {notices.iter().map(|n| view! { <li>{n.text.clone()}</li> }).collect_view()}
+            <ul class=class>
+                {items.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
             </ul>
         }
     })
@@ -218,7 +227,7 @@ fn DecisionView(
             (!list.is_empty()).then(|| view! {
                 <div class="triage-assumptions">
                     <h3>{t.assumed_heading}</h3>
-                    <ul>{list.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    {lines("triage-assumed-list", list)}
                 </div>
             })
         }}
@@ -247,9 +256,7 @@ fn DecisionView(
                             <p class="triage-due">
                                 {t.catalogue.format("ui.file-now", &[("due", &due)])}
                             </p>
-                            <ul class="triage-timing">
-                                {timing.clone().into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
-                            </ul>
+                            {lines("triage-timing", timing.clone())}
                             <p class="triage-countdown">{countdown}</p>
                             <p class="triage-stale" hidden=move || !stale()>
                                 {t.catalogue.format("ui.times-for", &[("time", &filed_at)])}
