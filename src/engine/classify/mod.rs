@@ -180,7 +180,7 @@ impl Vocabulary {
         let mut buckets = Vec::new();
         let mut first = Vec::new();
         let mut any = false;
-        features::for_each(&normalized.chars, |feature| {
+        features::for_each_first(&normalized.chars, |feature| {
             any = true;
             let bucket = model.bucket(feature.hash);
             let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
