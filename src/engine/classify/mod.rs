@@ -435,7 +435,18 @@ impl Vocabulary {
         };
         // The cues are sorted by their last character.
         let ending_in = |text: &[char]| {
-            let last = text.last().copied();
+            let Some(&end) = text.last() else {
+                return false;
+            };
+            let bit = end as usize % 4096;
+            if self
+                .cue_ends
+                .get(bit / 64)
+                .is_none_or(|word| word & (1 << (bit % 64)) == 0)
+            {
+                return false;
+            }
+            let last = Some(end);
             let cues = &self.negation_before;
             let from = cues.partition_point(|cue| cue.last().copied() < last);
             let to = cues.partition_point(|cue| cue.last().copied() <= last);
