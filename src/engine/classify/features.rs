@@ -60,7 +60,14 @@ fn mix(mut hash: u32) -> u32 {
 /// Japanese and Chinese characters (no spaces between words).
 #[inline(always)]
 pub fn is_cjk(c: char) -> bool {
-    (c as u32) >= 0x2E80 && c.is_alphanumeric()
+    // Kana and the unified ideographs (every one of them a letter) without
+    // the slower Unicode table.
+    match c as u32 {
+        0..=0x2E7F => false,
+        0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF => true,
+        0x4E00..=0x9FFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 #[inline(always)]
@@ -76,7 +83,71 @@ const BEGIN: char = '\u{1}';
 const END: char = '\u{2}';
 
 /// Calls `emit` for every feature of the normalised `chars`, in text order.
-pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
+pub fn for_each(chars: &[char], emit: impl FnMut(Feature)) {
+    walk(chars, false, emit);
+}
+
+/// Like [`for_each`], but a word or run of Japanese or Chinese characters
+/// met before in the text gives only its pair with the word before it: its
+/// other features were all given at its first occurrence, and the
+/// classifier counts a bucket once (keeping its first feature).
+pub fn for_each_first(chars: &[char], emit: impl FnMut(Feature)) {
+    walk(chars, true, emit);
+}
+
+/// The words and runs met so far: an open-addressed table of (hash + 1,
+/// start, length taken); 0 is an empty slot.
+struct Met {
+    slots: Vec<(u32, u32, u32)>,
+    len: usize,
+}
+
+impl Met {
+    /// Whether the word at `start` (`taken` characters, hashed to `hash`)
+    /// was met before; records it when not.
+    fn check(&mut self, chars: &[char], hash: u32, start: usize, taken: usize) -> bool {
+        if self.len * 2 >= self.slots.len() {
+            let old = std::mem::replace(&mut self.slots, vec![(0, 0, 0); (self.len * 4).max(64)]);
+            for entry in old.into_iter().filter(|e| e.0 != 0) {
+                let mask = self.slots.len() - 1;
+                let mut slot = entry.0 as usize & mask;
+                while self.slots[slot].0 != 0 {
+                    slot = (slot + 1) & mask;
+                }
+                self.slots[slot] = entry;
+            }
+        }
+        let key = hash | 1;
+        let mask = self.slots.len() - 1;
+        let mut slot = key as usize & mask;
+        let word = &chars[start..start + taken];
+        loop {
+            let (found, from, length) = self.slots[slot];
+            if found == 0 {
+                self.slots[slot] = (key, start as u32, taken as u32);
+                self.len += 1;
+                return false;
+            }
+            if found == key && length as usize == taken {
+                let other = &chars[from as usize..from as usize + taken];
+                if other
+                    .iter()
+                    .zip(word)
+                    .all(|(&a, &b)| fold_digit(a) == fold_digit(b))
+                {
+                    return true;
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+}
+
+fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut(Feature)) {
+    let mut met = Met {
+        slots: Vec::new(),
+        len: 0,
+    };
     let mut padded: Vec<u32> = Vec::with_capacity(LONGEST_WORD + 2);
     let mut previous_word: Option<u32> = None;
     let mut at = 0;
@@ -105,11 +176,21 @@ pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
                 .map(|&c| spread(fold_digit(c))),
         );
         padded.push(spread(END));
+        let word = if latin { hash_of(16, &padded) } else { 0 };
+        // Runs of Japanese and Chinese are told apart from words by their
+        // characters, so one table holds both.
+        let again = skip_met
+            && met.check(
+                chars,
+                if latin { word } else { hash_of(17, &padded) },
+                start,
+                taken,
+            );
         // n-grams from each place: 3-5 for words, 1-3 for Japanese and
         // Chinese, each a step of one polynomial hash.
         let (shortest, longest, kind) = if latin { (3, 5, 0) } else { (1, 3, 8) };
         let last = padded.len() - 1;
-        for from in 0..padded.len() {
+        for from in 0..if again { 0 } else { padded.len() } {
             let mut hash = 0u32;
             for n in 1..longest.min(padded.len() - from) + 1 {
                 hash = hash
@@ -135,12 +216,13 @@ pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
             }
         }
         if latin {
-            let word = hash_of(16, &padded);
-            emit(Feature {
-                hash: word,
-                start: start as u32,
-                end: end as u32,
-            });
+            if !again {
+                emit(Feature {
+                    hash: word,
+                    start: start as u32,
+                    end: end as u32,
+                });
+            }
             if let Some(before) = previous_word {
                 emit(Feature {
                     hash: mix(before.wrapping_mul(31) ^ word.rotate_left(7) ^ 0x5bd1_e995),
@@ -177,6 +259,39 @@ mod tests {
                 );
             });
         }
+    }
+
+    #[test]
+    fn the_fast_cjk_ranges_agree_with_unicode() {
+        for code in (0x2E00..0xA000).chain(0xF900..0x10000) {
+            if let Some(c) = char::from_u32(code) {
+                assert_eq!(is_cjk(c), code >= 0x2E80 && c.is_alphanumeric(), "{code:x}");
+            }
+        }
+    }
+
+    #[test]
+    fn first_features_are_the_first_of_all() {
+        let text = "the bill the BILL 12 34 請求書 の 請求書 bill x 請求書の請求書";
+        let chars: Vec<char> = text.chars().collect();
+        let mut all = Vec::new();
+        for_each(&chars, |f| all.push(f));
+        let mut first = Vec::new();
+        for_each_first(&chars, |f| first.push(f));
+        let mut expected = Vec::new();
+        for f in &all {
+            if !expected.iter().any(|e: &Feature| e.hash == f.hash) {
+                expected.push(*f);
+            }
+        }
+        let mut kept = Vec::new();
+        for f in &first {
+            if !kept.iter().any(|e: &Feature| e.hash == f.hash) {
+                kept.push(*f);
+            }
+        }
+        assert_eq!(kept, expected);
+        assert!(first.len() < all.len());
     }
 
     #[test]

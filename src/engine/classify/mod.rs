@@ -180,7 +180,7 @@ impl Vocabulary {
         let mut buckets = Vec::new();
         let mut first = Vec::new();
         let mut any = false;
-        features::for_each(&normalized.chars, |feature| {
+        features::for_each_first(&normalized.chars, |feature| {
             any = true;
             let bucket = model.bucket(feature.hash);
             let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
@@ -435,7 +435,18 @@ impl Vocabulary {
         };
         // The cues are sorted by their last character.
         let ending_in = |text: &[char]| {
-            let last = text.last().copied();
+            let Some(&end) = text.last() else {
+                return false;
+            };
+            let bit = end as usize % 4096;
+            if self
+                .cue_ends
+                .get(bit / 64)
+                .is_none_or(|word| word & (1 << (bit % 64)) == 0)
+            {
+                return false;
+            }
+            let last = Some(end);
             let cues = &self.negation_before;
             let from = cues.partition_point(|cue| cue.last().copied() < last);
             let to = cues.partition_point(|cue| cue.last().copied() <= last);

@@ -94,6 +94,9 @@ pub struct Vocabulary {
     by_start: PairTable,
     by_open_start: PairTable,
     pub(super) negation_before: Vec<Vec<char>>,
+    /// Bit `c % 4096` is set when some cue of `negation_before` ends in
+    /// `c`: most characters end none, and skip the search.
+    pub(super) cue_ends: Vec<u64>,
     pub(super) negation_after: Vec<Vec<char>>,
 }
 
@@ -257,6 +260,13 @@ impl Vocabulary {
         // Cues by their last character: only those ending in the
         // character before a phrase are tried.
         self.negation_before.sort_by_key(|cue| cue.last().copied());
+        self.cue_ends = vec![0; 64];
+        for cue in &self.negation_before {
+            if let Some(&last) = cue.last() {
+                let bit = last as usize % 4096;
+                self.cue_ends[bit / 64] |= 1 << (bit % 64);
+            }
+        }
         self.all = (0..self.phrases.len()).collect();
         self.by_start = PairTable::new(&self.phrases, &self.all);
         self.by_open_start = PairTable::new(&self.phrases, &self.open_start);
