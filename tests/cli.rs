@@ -3,22 +3,12 @@
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Output;
 use support_triage::engine::messages;
 use support_triage::engine::policy::rules::RULES;
 
-const NOW: &str = "2026-11-18T03:15:00Z";
-
-/// `triage` started with every stream piped.
-fn spawn(args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_triage"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("triage runs")
-}
+mod common;
+use common::{spawn_triage as spawn, NOW};
 
 fn triage(args: &[&str], stdin: &str) -> Output {
     let mut child = spawn(args);

@@ -4,22 +4,13 @@
 
 use serde_json::Value;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::process::{Child, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStdout, ExitStatus};
 use std::sync::mpsc;
 use std::thread;
 use std::time::{Duration, Instant};
 
-const NOW: &str = "2026-11-18T03:15:00Z";
-
-fn spawn(args: &[&str]) -> Child {
-    Command::new(env!("CARGO_BIN_EXE_triage"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("triage runs")
-}
+mod common;
+use common::{spawn_triage as spawn, NOW};
 
 /// Runs `triage eval` on `stdin` (bytes, written from a thread so that a
 /// large input and a large output cannot block each other).

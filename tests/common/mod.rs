@@ -1,6 +1,7 @@
 //! Helpers shared by the native test files.
 #![allow(dead_code)]
 
+use std::process::{Child, Command, Stdio};
 use support_triage::engine::contract::decision::DecidedField;
 use support_triage::engine::contract::enums::{
     Category, CategorySource, Coverage, HolidayListName, Impact, Location, Plan, Preview, Product,
@@ -8,6 +9,20 @@ use support_triage::engine::contract::enums::{
 };
 use support_triage::engine::contract::fields;
 use support_triage::engine::Case;
+
+/// The instant the command-line tests decide at.
+pub const NOW: &str = "2026-11-18T03:15:00Z";
+
+/// `triage` started with every stream piped.
+pub fn spawn_triage(args: &[&str]) -> Child {
+    Command::new(env!("CARGO_BIN_EXE_triage"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("triage runs")
+}
 
 /// The contract codes no sentence may show (COH-4).
 pub struct Codes {
