@@ -212,7 +212,7 @@ fn DecisionView(
                     Some(format!(
                         "{} — {}",
                         question.label(t),
-                        super::form::assumed_value(t, question, assumption.assumed)
+                        question.value_words(t, assumption.assumed)
                     ))
                 })
                 .collect::<Vec<_>>()

@@ -182,7 +182,7 @@ pub fn Form(
                         assumed.with(|list| {
                             list.iter()
                                 .find(|assumption| assumption.field == name)
-                                .map(|assumption| assumed_words(ui.get().texts(), question, assumption.assumed))
+                                .map(|assumption| question.assumed_words(ui.get().texts(), assumption.assumed))
                         })
                     };
                     let ready = move || rendered.get() > index;
@@ -248,21 +248,6 @@ fn suggestion_chip(
             </span>
         </button>
     }
-}
-
-/// The words of the value a question's answer is assumed to be: "No".
-pub fn assumed_value(t: &Texts, question: &Question, assumed: &'static str) -> &'static str {
-    question
-        .options(t)
-        .into_iter()
-        .find(|(option, _)| *option == assumed)
-        .map_or(assumed, |(_, words)| words)
-}
-
-/// "Not answered yet: the answer assumes “No”."
-pub fn assumed_words(t: &Texts, question: &Question, assumed: &'static str) -> String {
-    let value = assumed_value(t, question, assumed);
-    t.catalogue.format("ui.assumed-here", &[("value", value)])
 }
 
 /// Renders one question with its control; `problem` is an input error

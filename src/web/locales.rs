@@ -70,6 +70,15 @@ pub fn vocabulary_ready() -> bool {
     VOCABULARY_READY.with(|ready| ready.get())
 }
 
+/// The response of a started fetch, when it is a 2xx.
+async fn answered(request: js_sys::Promise) -> Option<web_sys::Response> {
+    wasm_bindgen_futures::JsFuture::from(request)
+        .await
+        .ok()
+        .and_then(|response| response.dyn_into().ok())
+        .filter(|response: &web_sys::Response| response.ok())
+}
+
 /// Fetches the classifier's vocabulary (`vocabulary/<lang>.txt`, one list
 /// per language) once, after the first paint: it is a tenth of the widget's
 /// bytes and nothing before the first typed words needs it.
@@ -92,12 +101,7 @@ pub async fn load_vocabulary() -> Result<(), String> {
     let mut lists = Vec::new();
     for (name, request) in requests {
         let failed = || format!("vocabulary/{name}.txt could not be fetched");
-        let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(request)
-            .await
-            .ok()
-            .and_then(|response| response.dyn_into().ok())
-            .filter(|response: &web_sys::Response| response.ok())
-            .ok_or_else(failed)?;
+        let response = answered(request).await.ok_or_else(failed)?;
         let text = response.text().map_err(|_| failed())?;
         let text = wasm_bindgen_futures::JsFuture::from(text)
             .await
@@ -113,12 +117,7 @@ pub async fn load_vocabulary() -> Result<(), String> {
     // The learned model (`vocabulary/model.bin`, the classifier's n-gram
     // weights), fetched alongside the lists.
     let failed = || "vocabulary/model.bin could not be fetched".to_owned();
-    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(model_request)
-        .await
-        .ok()
-        .and_then(|response| response.dyn_into().ok())
-        .filter(|response: &web_sys::Response| response.ok())
-        .ok_or_else(failed)?;
+    let response = answered(model_request).await.ok_or_else(failed)?;
     let buffer = response.array_buffer().map_err(|_| failed())?;
     let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
         .await

@@ -231,6 +231,20 @@ impl Question {
             .collect()
     }
 
+    /// The words for one of the values it offers: "No" for `false`.
+    pub fn value_words(&self, t: &Texts, value: &'static str) -> &'static str {
+        self.options(t)
+            .into_iter()
+            .find(|(option, _)| *option == value)
+            .map_or(value, |(_, words)| words)
+    }
+
+    /// "Not answered yet: the answer assumes “No”."
+    pub fn assumed_words(&self, t: &Texts, assumed: &'static str) -> String {
+        let value = self.value_words(t, assumed);
+        t.catalogue.format("ui.assumed-here", &[("value", value)])
+    }
+
     /// The field's contract default as the URL writes it: what a select
     /// shows while the question is unanswered.
     pub fn default(&self) -> Option<&'static str> {
