@@ -11,6 +11,34 @@ mod bench {
         sentence.chars().cycle().take(2000).collect()
     }
 
+    /// About 2,000 characters of distinct customer descriptions from the
+    /// training corpus, one language after another: every word new, as in a
+    /// long message written in mixed languages.
+    pub fn distinct_descriptions() -> String {
+        let corpora = [
+            include_str!("../tests/corpus/train/en.jsonl"),
+            include_str!("../tests/corpus/train/ja.jsonl"),
+            include_str!("../tests/corpus/train/id.jsonl"),
+            include_str!("../tests/corpus/train/de.jsonl"),
+            include_str!("../tests/corpus/train/zh-Hans.jsonl"),
+            include_str!("../tests/corpus/train/fr.jsonl"),
+        ];
+        let mut lines: Vec<_> = corpora.iter().map(|corpus| corpus.lines()).collect();
+        let mut text = String::new();
+        'fill: loop {
+            for lines in &mut lines {
+                let line = lines.next().expect("the corpus has enough lines");
+                let case: serde_json::Value = serde_json::from_str(line).expect("a corpus line");
+                text.push_str(case["text"].as_str().expect("a text"));
+                text.push(' ');
+                if text.chars().count() >= 2000 {
+                    break 'fill;
+                }
+            }
+        }
+        text.chars().take(2000).collect()
+    }
+
     /// A megabyte of distinct nine-digit numbers, one a line.
     pub fn pasted_log() -> String {
         let mut log = String::with_capacity(1 << 20);
@@ -27,6 +55,28 @@ mod bench {
         let long = description();
         c.bench_function("classify: 2,000 characters", |b| {
             b.iter(|| classify(black_box(&long)))
+        });
+        {
+            use support_triage::engine::classify::{features, normalize::Normalized, shipped};
+            let long = distinct_descriptions();
+            let normalized = Normalized::new(&long);
+            c.bench_function("part: normalise", |b| {
+                b.iter(|| Normalized::new(black_box(&long)))
+            });
+            c.bench_function("part: phrases", |b| {
+                b.iter(|| shipped().phrase_hits(black_box(&normalized.chars)))
+            });
+            c.bench_function("part: n-grams", |b| {
+                b.iter(|| {
+                    let mut n = 0u32;
+                    features::for_each_first(black_box(&normalized.chars), |f| n ^= f.hash);
+                    n
+                })
+            });
+        }
+        let distinct = distinct_descriptions();
+        c.bench_function("classify: 2,000 characters of distinct descriptions", |b| {
+            b.iter(|| classify(black_box(&distinct)))
         });
         let log = pasted_log();
         c.bench_function(

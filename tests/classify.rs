@@ -268,12 +268,12 @@ fn shipped_model_favours(text: &str, category: Category) -> bool {
     features
         .features
         .iter()
-        .all(|f| favours(model.row(model.bucket(f.hash))))
+        .all(|f| favours(&model.row(model.bucket(f.hash))))
         && features.phrases.weight[..Category::ALL.len()]
             .iter()
             .enumerate()
             .filter(|(_, &w)| w > 0.0)
-            .all(|(slot, _)| favours(model.row(model.buckets() + slot)))
+            .all(|(slot, _)| favours(&model.row(model.buckets() + slot)))
 }
 
 #[test]

@@ -322,29 +322,30 @@ mod train {
     /// fits again on those alone (without L1), then quantises.
     pub fn train(examples: &[Example], chosen: &[usize], settings: Settings) -> Model {
         let (weights, bias) = fit(examples, chosen, settings, None);
-        let mut first = quantise(&weights, bias, settings, false);
+        let mut first = quantise(&weights, bias, settings, false).weights();
         let buckets = 1usize << settings.bits;
         for signal in 0..SIGNALS {
             if settings.signal_ngrams & (1 << signal) == 0 {
                 for row in 0..buckets {
-                    first.weights[row * OUTPUTS + CATEGORIES + signal] = 0;
+                    first[row * OUTPUTS + CATEGORIES + signal] = 0;
                 }
             }
         }
-        let support: Vec<bool> = first.weights.iter().map(|&w| w != 0).collect();
+        let support: Vec<bool> = first.iter().map(|&w| w != 0).collect();
         let refit = Settings {
             l1: 0.0,
             l1_binary: 0.0,
             ..settings
         };
         let (weights, bias) = fit(examples, chosen, refit, Some(&support));
-        let mut model = quantise(&weights, bias, settings, true);
-        for (weight, &kept) in model.weights.iter_mut().zip(&support) {
+        let model = quantise(&weights, bias, settings, true);
+        let mut kept = model.weights();
+        for (weight, &kept) in kept.iter_mut().zip(&support) {
             if !kept {
                 *weight = 0;
             }
         }
-        model
+        Model::with_weights(model.bits, model.bias, model.scale, &kept)
     }
 
     /// Quantises float weights to i8 with a scale per output.
@@ -372,7 +373,7 @@ mod train {
                 .fold(0.0f32, |m, w| m.max(w.abs()));
             scale[output] = if top > 0.0 { top / 127.0 } else { 1.0 };
         }
-        let quantised = weights
+        let quantised: Vec<i8> = weights
             .iter()
             .enumerate()
             .map(|(i, &w)| {
@@ -384,15 +385,7 @@ mod train {
                 }
             })
             .collect();
-        Model {
-            bits,
-            temperature: 1.0,
-            confident: 0.5,
-            thresholds: [0.5; SIGNALS + PRODUCTS],
-            bias,
-            scale,
-            weights: quantised,
-        }
+        Model::with_weights(bits, bias, scale, &quantised)
     }
 
     /// What the model gives an example: its output logits.
@@ -655,7 +648,7 @@ mod train {
         }
         let model = build(settings, !check);
         let bytes = model.to_bytes();
-        let nonzero = model.weights.iter().filter(|&&w| w != 0).count();
+        let nonzero = model.nonzero();
         let path = model_path();
         if check {
             let committed = std::fs::read(&path).unwrap_or_default();

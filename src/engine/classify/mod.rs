@@ -13,6 +13,7 @@
 pub mod features;
 pub mod model;
 pub mod normalize;
+mod trie;
 pub mod vocabulary;
 
 pub use crate::engine::contract::decision::{SignalHit, Suggestion};
@@ -175,10 +176,10 @@ impl Vocabulary {
         let phrases = self.phrase_hits(&normalized.chars);
         // Each bucket counts once, however often its n-gram recurs: more
         // of the same words is no more evidence, and the work stays linear.
-        // Only a bucket's first feature is kept (for the explanations).
+        // A bucket counts for the span of the text its first feature came
+        // from (for the explanations).
         let mut seen = vec![0u64; model.buckets().div_ceil(64)];
-        let mut buckets = Vec::new();
-        let mut first = Vec::new();
+        let mut spans = Spans::default();
         let mut any = false;
         features::for_each_first(&normalized.chars, |feature| {
             any = true;
@@ -186,10 +187,11 @@ impl Vocabulary {
             let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
             if seen[word] & bit == 0 {
                 seen[word] |= bit;
-                buckets.push(bucket as u32);
-                first.push(feature);
+                let span = (feature.start as usize, feature.end as usize);
+                model.add_row(spans.of(model, span), bucket);
             }
         });
+        spans.close(model);
         if !any && phrases.weight.iter().all(|&w| w == 0.0) {
             return Classification::default();
         }
@@ -198,52 +200,49 @@ impl Vocabulary {
             let (_, to) = normalized.origin[end - 1];
             text[from..to].to_owned()
         };
-        let logits = model.logits(&buckets, &phrases.weight);
+        let logits = model.logits_of(&spans.total, &phrases.weight);
         let probabilities = model.categories(&logits);
-        // Per bucket, what it weighs for the categories on average (by
-        // their probabilities): a word leads to a category when it weighs
-        // more for it than that.
-        let mean_weights: Vec<f32> = buckets
+        // Per span, what it weighs for the categories on average (by their
+        // probabilities): a word leads to a category when it weighs more
+        // for it than that.
+        let weight = |span: &Span, output: usize| model.scale[output] * span.sums[output] as f32;
+        let mean_weights: Vec<f32> = spans
+            .shown
             .iter()
-            .map(|&bucket| {
-                let row = model.row(bucket as usize);
+            .map(|span| {
                 (0..model::CATEGORIES)
-                    .map(|k| probabilities[k] * model.scale[k] * f32::from(row[k]))
+                    .map(|k| probabilities[k] * weight(span, k))
                     .sum()
             })
             .collect();
         // Which of the visitor's words weigh most for an output.
         let words_for = |output: usize, against: bool| {
-            let mut spans: Vec<(usize, usize)> = phrases.spans[output].clone();
-            if spans.len() < MAX_WORDS {
-                let mut units: Vec<((usize, usize), f32)> = Vec::new();
-                for ((feature, &bucket), &mean) in first.iter().zip(&buckets).zip(&mean_weights) {
-                    let row = model.row(bucket as usize);
-                    let mut weight = model.scale[output] * f32::from(row[output]);
-                    if against {
-                        weight -= mean;
-                    }
-                    let span = (feature.start as usize, feature.end as usize);
-                    match units.iter_mut().rev().take(8).find(|(s, _)| *s == span) {
-                        Some((_, total)) => *total += weight,
-                        None => units.push((span, weight)),
-                    }
-                }
-                units.retain(|&(_, weight)| weight >= WORD_WEIGHT);
+            let mut shown: Vec<(usize, usize)> = phrases.spans[output].clone();
+            if shown.len() < MAX_WORDS {
+                let mut units: Vec<((usize, usize), f32)> = spans
+                    .shown
+                    .iter()
+                    .zip(&mean_weights)
+                    .map(|(span, &mean)| {
+                        let weight = weight(span, output);
+                        (span.at, if against { weight - mean } else { weight })
+                    })
+                    .filter(|&(_, weight)| weight >= WORD_WEIGHT)
+                    .collect();
                 units.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 for (span, _) in units {
-                    if spans.len() >= MAX_WORDS {
+                    if shown.len() >= MAX_WORDS {
                         break;
                     }
-                    if !spans.iter().any(|s| s.0 < span.1 && span.0 < s.1) {
-                        spans.push(span);
+                    if !shown.iter().any(|s| s.0 < span.1 && span.0 < s.1) {
+                        shown.push(span);
                     }
                 }
             }
-            spans.sort_unstable();
-            merge_adjacent(&normalized.chars, &mut spans);
+            shown.sort_unstable();
+            merge_adjacent(&normalized.chars, &mut shown);
             let mut words: Vec<String> = Vec::new();
-            for span in spans {
+            for span in shown {
                 let word = original(span);
                 if !words.contains(&word) {
                     words.push(word);
@@ -337,12 +336,12 @@ impl Vocabulary {
         // Whether a cue stands before a start, or after an end, is worked
         // out once for each place.
         let mut cue_after = vec![None; chars.len() + 1];
-        for start in 0..chars.len() {
+        let mut try_at = |start: usize, trie: &trie::Trie| {
             let here = hits.len();
             let mut cue_before = None;
-            for index in self.candidates(chars, start) {
-                let Some(end) = self.phrases[index].match_at(chars, start) else {
-                    continue;
+            trie.each_prefix(chars[start..].iter().copied(), |index, length| {
+                let Some(end) = self.phrases[index].fits(chars, start, start + length) else {
+                    return;
                 };
                 let slot = slot(index);
                 if end <= reach[slot]
@@ -350,13 +349,13 @@ impl Vocabulary {
                     || *cue_before.get_or_insert_with(|| self.negated_before(chars, start))
                     || *cue_after[end].get_or_insert_with(|| self.negated_after(chars, end))
                 {
-                    continue;
+                    return;
                 }
                 longest[slot] = end;
                 hits.push((start, end, index));
-            }
+            });
             if hits.len() == here {
-                continue;
+                return;
             }
             let mut kept = here;
             for read in here..hits.len() {
@@ -369,6 +368,34 @@ impl Vocabulary {
             for (reach, longest) in reach.iter_mut().zip(&mut longest) {
                 *reach = (*reach).max(std::mem::take(longest));
             }
+        };
+        // Phrases start where a Latin word starts, or at any Japanese or
+        // Chinese character (or sign); in the middle of a Latin word only
+        // those open at the start may begin. A word is read as one piece:
+        // most of its characters start nothing and are passed over without
+        // a search.
+        let mut start = 0;
+        while start < chars.len() {
+            let next = chars.get(start + 1).copied().unwrap_or(' ');
+            if self.trie.may_start(chars[start], next) {
+                try_at(start, &self.trie);
+            }
+            if !is_word_char(chars[start]) {
+                start += 1;
+                continue;
+            }
+            let end = start
+                + chars[start..]
+                    .iter()
+                    .take_while(|&&c| is_word_char(c))
+                    .count();
+            for inside in start + 1..end {
+                let next = chars.get(inside + 1).copied().unwrap_or(' ');
+                if self.open_trie.may_start(chars[inside], next) {
+                    try_at(inside, &self.open_trie);
+                }
+            }
+            start = end;
         }
         let mut found = PhraseHits {
             weight: [0.0; model::OUTPUTS],
@@ -426,45 +453,99 @@ impl Vocabulary {
                 .contains(&word)
                 .then(|| trim_end_space(&before[..before.len() - word]))
         };
-        let cue_ends = |text: &[char], cue: &[char]| {
-            text.last() == cue.last()
-                && text.ends_with(cue)
-                && (!is_word_char(cue[0])
-                    || text.len() == cue.len()
-                    || !is_word_char(text[text.len() - cue.len() - 1]))
+        // A cue that starts with a letter must start a word.
+        let cue_ends = |text: &[char]| {
+            let mut found = false;
+            self.cues_before
+                .each_prefix(text.iter().rev().copied(), |_, length| {
+                    found |= length == text.len()
+                        || !is_word_char(text[text.len() - length])
+                        || !is_word_char(text[text.len() - length - 1]);
+                });
+            found
         };
-        // The cues are sorted by their last character.
-        let ending_in = |text: &[char]| {
-            let Some(&end) = text.last() else {
-                return false;
-            };
-            let bit = end as usize % 4096;
-            if self
-                .cue_ends
-                .get(bit / 64)
-                .is_none_or(|word| word & (1 << (bit % 64)) == 0)
-            {
-                return false;
-            }
-            let last = Some(end);
-            let cues = &self.negation_before;
-            let from = cues.partition_point(|cue| cue.last().copied() < last);
-            let to = cues.partition_point(|cue| cue.last().copied() <= last);
-            cues[from..to].iter().any(|cue| cue_ends(text, cue))
-        };
-        ending_in(before) || without_short_word.is_some_and(ending_in)
+        cue_ends(before) || without_short_word.is_some_and(cue_ends)
     }
 
     /// Whether a negation cue stands right after `end`.
     fn negated_after(&self, chars: &[char], end: usize) -> bool {
         let after = &chars[end..];
         let after = after.strip_prefix(&[' ']).unwrap_or(after);
-        self.negation_after.iter().any(|cue| after.starts_with(cue))
+        self.cues_after.starts(after.iter().copied())
     }
 }
 
 fn trim_end_space(chars: &[char]) -> &[char] {
     chars.strip_suffix(&[' ']).unwrap_or(chars)
+}
+
+/// A span of the text (a word, or an n-gram of Japanese or Chinese) and
+/// what the buckets first met there weigh, per output.
+struct Span {
+    at: (usize, usize),
+    sums: model::Sums,
+}
+
+/// The text's spans as its features are read: all of them summed (for the
+/// logits), and those that weigh enough for some output to be shown as a
+/// word that led to it.
+#[derive(Default)]
+struct Spans {
+    total: model::Sums,
+    shown: Vec<Span>,
+    /// The last few spans met, still open: a span's features come close
+    /// together (a word's n-grams, or a Japanese n-gram and its neighbour's).
+    open: std::collections::VecDeque<Span>,
+}
+
+impl Spans {
+    /// The sums of the span `at`, opened if it is not among the last few.
+    fn of(&mut self, model: &Model, at: (usize, usize)) -> &mut model::Sums {
+        const OPEN: usize = 8;
+        match self.open.iter().rposition(|span| span.at == at) {
+            Some(index) => &mut self.open[index].sums,
+            None => {
+                if self.open.len() == OPEN {
+                    let span = self.open.pop_front().expect("the window is full");
+                    self.keep(model, span);
+                }
+                self.open.push_back(Span {
+                    at,
+                    sums: [0; model::OUTPUTS],
+                });
+                &mut self.open.back_mut().expect("just opened").sums
+            }
+        }
+    }
+
+    /// Closes every open span.
+    fn close(&mut self, model: &Model) {
+        while let Some(span) = self.open.pop_front() {
+            self.keep(model, span);
+        }
+    }
+
+    /// Adds a closed span to the total, and keeps it when it could lead to
+    /// an output: a category when its weights for the categories spread by
+    /// [`WORD_WEIGHT`] (a word is shown for a category when it weighs that
+    /// much more for it than on average), a signal or product when it
+    /// weighs that much for it.
+    fn keep(&mut self, model: &Model, span: Span) {
+        for (total, sum) in self.total.iter_mut().zip(&span.sums) {
+            *total += sum;
+        }
+        let weight = |output: usize| model.scale[output] * span.sums[output] as f32;
+        let (low, high) = (0..model::CATEGORIES)
+            .map(weight)
+            .fold((f32::INFINITY, f32::NEG_INFINITY), |(low, high), w| {
+                (low.min(w), high.max(w))
+            });
+        if high - low >= WORD_WEIGHT
+            || (model::CATEGORIES..model::OUTPUTS).any(|o| weight(o) >= WORD_WEIGHT)
+        {
+            self.shown.push(span);
+        }
+    }
 }
 
 /// Joins spans of Japanese or Chinese characters that touch or overlap, so

@@ -22,6 +22,9 @@ pub const MAGIC: &[u8; 4] = b"STC1";
 /// target that matched, up to this.
 pub const PHRASE_CAP: f32 = 3.0;
 
+/// Quantised weights summed per output.
+pub type Sums = [i32; OUTPUTS];
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     /// log2 of the number of n-gram buckets.
@@ -35,9 +38,13 @@ pub struct Model {
     pub bias: [f32; OUTPUTS],
     /// Per output, what one step of a quantised weight is worth.
     pub scale: [f32; OUTPUTS],
-    /// Quantised weights, one row of [`OUTPUTS`] per bucket, then one row
-    /// per phrase feature.
-    pub weights: Vec<i8>,
+    /// The non-zero quantised weights, row by row (one row per bucket, then
+    /// one per phrase feature): row `r`'s are
+    /// `entries[starts[r]..starts[r + 1]]`, each an output and its weight.
+    /// Most weights are zero, so a row holds one or two and the table stays
+    /// small enough to stay in the processor's cache.
+    starts: Vec<u32>,
+    entries: Vec<(u8, i8)>,
 }
 
 impl Default for Model {
@@ -49,15 +56,9 @@ impl Default for Model {
         for output in 0..OUTPUTS {
             weights[(1 + output) * OUTPUTS + output] = 100;
         }
-        Model {
-            bits,
-            temperature: 1.0,
-            confident: 0.6,
-            thresholds: [0.5; SIGNALS + PRODUCTS],
-            bias: [0.0; OUTPUTS],
-            scale: [0.02; OUTPUTS],
-            weights,
-        }
+        let mut model = Model::with_weights(bits, [0.0; OUTPUTS], [0.02; OUTPUTS], &weights);
+        model.confident = 0.6;
+        model
     }
 }
 
@@ -104,9 +105,64 @@ impl Model {
         }
     }
 
+    /// A model of `weights`, one row of [`OUTPUTS`] per bucket, then one
+    /// per phrase feature; the temperature 1, the thresholds 0.5.
+    pub fn with_weights(
+        bits: u8,
+        bias: [f32; OUTPUTS],
+        scale: [f32; OUTPUTS],
+        weights: &[i8],
+    ) -> Model {
+        let mut starts = vec![0];
+        let mut entries = Vec::new();
+        for row in weights.chunks(OUTPUTS) {
+            entries.extend(
+                row.iter()
+                    .enumerate()
+                    .filter(|(_, &weight)| weight != 0)
+                    .map(|(output, &weight)| (output as u8, weight)),
+            );
+            starts.push(entries.len() as u32);
+        }
+        Model {
+            bits,
+            temperature: 1.0,
+            confident: 0.5,
+            thresholds: [0.5; SIGNALS + PRODUCTS],
+            bias,
+            scale,
+            starts,
+            entries,
+        }
+    }
+
+    /// How many rows the model has: the buckets, then the phrase features.
+    pub fn rows(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// The non-zero weights of a row, each with its output.
+    fn entries(&self, row: usize) -> &[(u8, i8)] {
+        &self.entries[self.starts[row] as usize..self.starts[row + 1] as usize]
+    }
+
     /// The weight row of a bucket or of a phrase feature (`buckets() + slot`).
-    pub fn row(&self, row: usize) -> &[i8] {
-        &self.weights[row * OUTPUTS..(row + 1) * OUTPUTS]
+    pub fn row(&self, row: usize) -> [i8; OUTPUTS] {
+        let mut out = [0; OUTPUTS];
+        for &(output, weight) in self.entries(row) {
+            out[usize::from(output)] = weight;
+        }
+        out
+    }
+
+    /// Every weight, row after row (for training).
+    pub fn weights(&self) -> Vec<i8> {
+        (0..self.rows()).flat_map(|row| self.row(row)).collect()
+    }
+
+    /// How many weights are not zero.
+    pub fn nonzero(&self) -> usize {
+        self.entries.len()
     }
 
     /// The file: magic, bits, then little-endian f32s (temperature,
@@ -124,16 +180,18 @@ impl Model {
         for value in floats {
             out.extend_from_slice(&value.to_le_bytes());
         }
-        let rows = self.weights.len() / OUTPUTS;
-        for output in 0..OUTPUTS {
-            let nonzero: Vec<usize> = (0..rows)
-                .filter(|&row| self.weights[row * OUTPUTS + output] != 0)
-                .collect();
-            push_varint(&mut out, nonzero.len());
+        let mut by_output: Vec<Vec<(usize, i8)>> = vec![Vec::new(); OUTPUTS];
+        for row in 0..self.rows() {
+            for &(output, weight) in self.entries(row) {
+                by_output[usize::from(output)].push((row, weight));
+            }
+        }
+        for weights in by_output {
+            push_varint(&mut out, weights.len());
             let mut previous = 0;
-            for row in nonzero {
+            for (row, weight) in weights {
                 push_varint(&mut out, row - previous);
-                out.push(self.weights[row * OUTPUTS + output] as u8);
+                out.push(weight as u8);
                 previous = row;
             }
         }
@@ -185,26 +243,34 @@ impl Model {
         if temperature.is_nan() || temperature <= 0.0 {
             return Err("the model's temperature is not positive".into());
         }
-        Ok(Model {
-            bits,
-            temperature,
-            confident,
-            thresholds,
-            bias,
-            scale,
-            weights,
-        })
+        let mut model = Model::with_weights(bits, bias, scale, &weights);
+        model.temperature = temperature;
+        model.confident = confident;
+        model.thresholds = thresholds;
+        Ok(model)
+    }
+
+    /// Adds a bucket's weights to `sums`.
+    #[inline]
+    pub fn add_row(&self, sums: &mut Sums, bucket: usize) {
+        for &(output, weight) in self.entries(bucket) {
+            sums[usize::from(output)] += i32::from(weight);
+        }
     }
 
     /// The outputs' logits for a text with these distinct buckets and these
     /// phrase feature values.
     pub fn logits(&self, buckets: &[u32], phrases: &[f32; OUTPUTS]) -> [f32; OUTPUTS] {
-        let mut sums = [0i32; OUTPUTS];
+        let mut sums = [0; OUTPUTS];
         for &bucket in buckets {
-            for (sum, &weight) in sums.iter_mut().zip(self.row(bucket as usize)) {
-                *sum += i32::from(weight);
-            }
+            self.add_row(&mut sums, bucket as usize);
         }
+        self.logits_of(&sums, phrases)
+    }
+
+    /// The outputs' logits for a text whose distinct buckets' weights sum
+    /// to `sums`, with these phrase feature values.
+    pub fn logits_of(&self, sums: &Sums, phrases: &[f32; OUTPUTS]) -> [f32; OUTPUTS] {
         let mut logits = [0.0f32; OUTPUTS];
         for output in 0..OUTPUTS {
             logits[output] = self.bias[output] + self.scale[output] * sums[output] as f32;
@@ -212,9 +278,9 @@ impl Model {
         let first_phrase_row = self.buckets();
         for (slot, &value) in phrases.iter().enumerate() {
             if value > 0.0 {
-                let row = self.row(first_phrase_row + slot);
-                for output in 0..OUTPUTS {
-                    logits[output] += value * self.scale[output] * f32::from(row[output]);
+                for &(output, weight) in self.entries(first_phrase_row + slot) {
+                    let output = usize::from(output);
+                    logits[output] += value * self.scale[output] * f32::from(weight);
                 }
             }
         }

@@ -4,6 +4,7 @@
 //! `README.md`.
 
 use super::normalize::normalize;
+use super::trie::Trie;
 use crate::engine::contract::enums::{Category, Product, Signal};
 use crate::engine::contract::raw::quoted;
 
@@ -29,15 +30,10 @@ pub struct Phrase {
 }
 
 impl Phrase {
-    /// The end of the match when the phrase stands at `start` in `chars`.
-    pub fn match_at(&self, chars: &[char], start: usize) -> Option<usize> {
-        let end = start + self.chars.len();
-        let here = chars.get(start..end)?;
-        // Candidates share their first two characters: the last tells most
-        // apart, then all are compared.
-        if here.last() != self.chars.last() || here != self.chars.as_slice() {
-            return None;
-        }
+    /// The end of the match when the phrase's characters stand from `start`
+    /// to `end` of `chars` (found by the [`Trie`]): whether it starts and
+    /// ends on a word boundary, or may not.
+    pub fn fits(&self, chars: &[char], start: usize, end: usize) -> Option<usize> {
         let first = self.chars[0];
         let last = self.chars[self.chars.len() - 1];
         let starts_clean = self.open_start
@@ -74,30 +70,22 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
-/// Every list, sorted for lookup by first two characters.
+/// Every list, its phrases sorted and in tries for lookup.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vocabulary {
     pub(super) phrases: Vec<Phrase>,
-    /// Bit `c % 4096` is set when some phrase may start with `c`: most
-    /// characters of a text start none, and skip the search.
-    starts: Vec<u64>,
-    /// The same for the phrases open at the start.
-    open_starts: Vec<u64>,
+    /// Every phrase, tried where a word or a run of Japanese or Chinese
+    /// starts.
+    pub(super) trie: Trie,
     /// Phrases that may start inside a word (`*fehler`): the only ones
     /// tried in the middle of a Latin word.
-    open_start: Vec<usize>,
-    /// Every phrase's index, in order (what [`Candidates`] walks when any
-    /// phrase may start).
-    all: Vec<usize>,
-    /// Phrases by their first two characters (or first alone): ranges of
-    /// `all`, then of `open_start`.
-    by_start: PairTable,
-    by_open_start: PairTable,
-    pub(super) negation_before: Vec<Vec<char>>,
-    /// Bit `c % 4096` is set when some cue of `negation_before` ends in
+    pub(super) open_trie: Trie,
+    negation_before: Vec<Vec<char>>,
     /// `c`: most characters end none, and skip the search.
-    pub(super) cue_ends: Vec<u64>,
-    pub(super) negation_after: Vec<Vec<char>>,
+    negation_after: Vec<Vec<char>>,
+    /// The cues written backwards: walked back from where a phrase starts.
+    pub(super) cues_before: Trie,
+    pub(super) cues_after: Trie,
 }
 
 /// The shipped lists' names, one per language: in the browser they are
@@ -245,65 +233,31 @@ impl Vocabulary {
         self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
-        self.starts = vec![0; 64];
-        self.open_starts = vec![0; 64];
-        for phrase in &self.phrases {
-            let bit = phrase.chars[0] as usize % 4096;
-            self.starts[bit / 64] |= 1 << (bit % 64);
-            if phrase.open_start {
-                self.open_starts[bit / 64] |= 1 << (bit % 64);
-            }
+        self.cues_before = Trie::new(
+            self.negation_before
+                .iter()
+                .enumerate()
+                .map(|(index, cue)| (index, cue.iter().rev().copied())),
+        );
+        self.cues_after = Trie::new(
+            self.negation_after
+                .iter()
+                .enumerate()
+                .map(|(index, cue)| (index, cue.iter().copied())),
+        );
+        fn chars(
+            (index, phrase): (usize, &Phrase),
+        ) -> (usize, std::iter::Copied<std::slice::Iter<'_, char>>) {
+            (index, phrase.chars.iter().copied())
         }
-        self.open_start = (0..self.phrases.len())
-            .filter(|&position| self.phrases[position].open_start)
-            .collect();
-        // Cues by their last character: only those ending in the
-        // character before a phrase are tried.
-        self.negation_before.sort_by_key(|cue| cue.last().copied());
-        self.cue_ends = vec![0; 64];
-        for cue in &self.negation_before {
-            if let Some(&last) = cue.last() {
-                let bit = last as usize % 4096;
-                self.cue_ends[bit / 64] |= 1 << (bit % 64);
-            }
-        }
-        self.all = (0..self.phrases.len()).collect();
-        self.by_start = PairTable::new(&self.phrases, &self.all);
-        self.by_open_start = PairTable::new(&self.phrases, &self.open_start);
-    }
-
-    /// Indices of the phrases that may match at `start`: all those starting
-    /// with its character, except in the middle of a word, where only the
-    /// phrases marked open at the start can.
-    pub(super) fn candidates(&self, chars: &[char], start: usize) -> Candidates<'_> {
-        let first = chars[start];
-        let second = chars.get(start + 1).copied().unwrap_or('\0');
-        let inside = start > 0 && is_word_char(first) && is_word_char(chars[start - 1]);
-        let (list, table, starts) = if inside {
-            (&self.open_start, &self.by_open_start, &self.open_starts)
-        } else {
-            (&self.all, &self.by_start, &self.starts)
-        };
-        let bit = first as usize % 4096;
-        if starts
-            .get(bit / 64)
-            .is_none_or(|word| word & (1 << (bit % 64)) == 0)
-        {
-            return Candidates::default();
-        }
-        // Phrases of one character, then those whose second character
-        // follows.
-        let single = table.get(first, '\0');
-        let longer = if second == '\0' {
-            0..0
-        } else {
-            table.get(first, second)
-        };
-        Candidates {
-            list,
-            single,
-            longer,
-        }
+        self.trie = Trie::new(self.phrases.iter().enumerate().map(chars));
+        self.open_trie = Trie::new(
+            self.phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, phrase)| phrase.open_start)
+                .map(chars),
+        );
     }
 
     /// How many phrases the vocabulary holds.
@@ -336,97 +290,6 @@ impl Section {
                 Some(_) => None,
                 None => Category::parse(heading).map(Section::Category),
             },
-        }
-    }
-}
-
-/// The phrases to try at one position, without allocating: indices of
-/// `list` (all phrases, or those open at the start).
-#[derive(Default)]
-pub(super) struct Candidates<'a> {
-    list: &'a [usize],
-    single: std::ops::Range<usize>,
-    longer: std::ops::Range<usize>,
-}
-
-impl Iterator for Candidates<'_> {
-    type Item = usize;
-
-    fn next(&mut self) -> Option<usize> {
-        let at = self.single.next().or_else(|| self.longer.next())?;
-        Some(self.list[at])
-    }
-}
-
-/// Ranges of a list of phrase indices (sorted by the phrases' characters)
-/// by their first two characters, `'\0'` standing for "none" (phrases of
-/// one character): an open-addressed table with a multiplicative hash, one
-/// probe at most characters of a text.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct PairTable {
-    /// (key, from, to); `u64::MAX` is an empty slot.
-    slots: Vec<(u64, u32, u32)>,
-    bits: u32,
-}
-
-impl PairTable {
-    #[inline(always)]
-    fn key(first: char, second: char) -> u64 {
-        (u64::from(first as u32) << 32) | u64::from(second as u32)
-    }
-
-    #[inline(always)]
-    fn home(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.bits)) as usize
-    }
-
-    fn new(phrases: &[Phrase], list: &[usize]) -> Self {
-        let bits = (list.len() * 2 + 2)
-            .next_power_of_two()
-            .trailing_zeros()
-            .max(4);
-        let mut table = PairTable {
-            slots: vec![(u64::MAX, 0, 0); 1 << bits],
-            bits,
-        };
-        let mask = table.slots.len() - 1;
-        let mut at = 0;
-        while at < list.len() {
-            let chars = &phrases[list[at]].chars;
-            let pair = |c: &[char]| (c[0], c.get(1).copied().unwrap_or('\0'));
-            let this = pair(chars);
-            let mut to = at + 1;
-            while to < list.len() && pair(&phrases[list[to]].chars) == this {
-                to += 1;
-            }
-            let key = Self::key(this.0, this.1);
-            let mut slot = table.home(key);
-            while table.slots[slot].0 != u64::MAX {
-                slot = (slot + 1) & mask;
-            }
-            table.slots[slot] = (key, at as u32, to as u32);
-            at = to;
-        }
-        table
-    }
-
-    #[inline(always)]
-    fn get(&self, first: char, second: char) -> std::ops::Range<usize> {
-        if self.slots.is_empty() {
-            return 0..0;
-        }
-        let key = Self::key(first, second);
-        let mask = self.slots.len() - 1;
-        let mut slot = self.home(key);
-        loop {
-            let (found, from, to) = self.slots[slot];
-            if found == key {
-                return from as usize..to as usize;
-            }
-            if found == u64::MAX {
-                return 0..0;
-            }
-            slot = (slot + 1) & mask;
         }
     }
 }
