@@ -39,6 +39,7 @@ fn spread(c: char) -> u32 {
 
 /// Hashes a sequence of spread characters with a seed (a polynomial hash,
 /// then [`mix`]).
+#[inline(always)]
 fn hash_of(seed: u32, codes: &[u32]) -> u32 {
     let mut hash = seed.wrapping_mul(0x2545_F491);
     for &code in codes {
@@ -148,7 +149,9 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut(Feature)) {
         slots: Vec::new(),
         len: 0,
     };
-    let mut padded: Vec<u32> = Vec::with_capacity(LONGEST_WORD + 2);
+    // The word's spread characters between boundary marks (an array: the
+    // widget's module is built for size, and there `Vec::push` is a call).
+    let mut padded = [0u32; LONGEST_WORD + 2];
     let mut previous_word: Option<u32> = None;
     let mut at = 0;
     while at < chars.len() {
@@ -168,14 +171,12 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut(Feature)) {
         }
         let end = at;
         let taken = (end - start).min(LONGEST_WORD);
-        padded.clear();
-        padded.push(spread(BEGIN));
-        padded.extend(
-            chars[start..start + taken]
-                .iter()
-                .map(|&c| spread(fold_digit(c))),
-        );
-        padded.push(spread(END));
+        padded[0] = spread(BEGIN);
+        for (slot, &c) in padded[1..].iter_mut().zip(&chars[start..start + taken]) {
+            *slot = spread(fold_digit(c));
+        }
+        padded[taken + 1] = spread(END);
+        let padded = &padded[..taken + 2];
         let word = if latin { hash_of(16, &padded) } else { 0 };
         // Runs of Japanese and Chinese are told apart from words by their
         // characters, so one table holds both.

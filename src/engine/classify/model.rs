@@ -97,6 +97,7 @@ impl Model {
     }
 
     /// The bucket of a feature hash.
+    #[inline(always)]
     pub fn bucket(&self, hash: u32) -> usize {
         if self.bits == 0 {
             0
@@ -142,6 +143,7 @@ impl Model {
     }
 
     /// The non-zero weights of a row, each with its output.
+    #[inline(always)]
     fn entries(&self, row: usize) -> &[(u8, i8)] {
         &self.entries[self.starts[row] as usize..self.starts[row + 1] as usize]
     }
@@ -251,7 +253,7 @@ impl Model {
     }
 
     /// Adds a bucket's weights to `sums`.
-    #[inline]
+    #[inline(always)]
     pub fn add_row(&self, sums: &mut Sums, bucket: usize) {
         for &(output, weight) in self.entries(bucket) {
             sums[usize::from(output)] += i32::from(weight);

@@ -55,6 +55,7 @@ impl Normalized {
         out
     }
 
+    #[inline(always)]
     fn push(&mut self, c: char, origin: (usize, usize)) {
         if c == ' ' && matches!(self.chars.last(), None | Some(' ')) {
             return;
@@ -93,6 +94,7 @@ pub fn normalize(text: &str) -> String {
 
 /// Full-width ASCII and the ideographic space to their ASCII forms,
 /// half-width katakana to full-width.
+#[inline(always)]
 fn fold_width(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),

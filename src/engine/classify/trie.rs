@@ -7,35 +7,50 @@
 //! children lie together in one array, sorted by character, and the root's
 //! (hundreds of first characters) also in a small hash table.
 
-/// A trie over some of the vocabulary's phrases.
+/// A trie over some of the vocabulary's phrases. Its tables are boxed
+/// slices and its loops plain: the widget's module is built for size, and
+/// there the compiler inlines little of the iterator and `Vec` plumbing.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Trie {
-    /// Per node, its children: a range of `child_chars` / `child_nodes`.
-    children: Vec<(u32, u32)>,
-    child_chars: Vec<char>,
-    child_nodes: Vec<u32>,
-    /// Per node, the phrases that end there: a range of `ending`.
-    ends: Vec<(u32, u32)>,
-    ending: Vec<u32>,
-    /// The root's children by character: open addressing, `'\0'` empty.
-    root: Vec<(char, u32)>,
+    nodes: Box<[Node]>,
+    /// Every node's children, each node's together: (character, node).
+    edges: Box<[(char, u32)]>,
+    /// Every node's phrases, each node's together.
+    ending: Box<[u32]>,
+    /// The root's children by character: open addressing, `'\0'` empty;
+    /// a character's home slot is its hash shifted right by `root_shift`.
+    root: Box<[(char, u32)]>,
+    root_shift: u32,
     /// A bit per pair of first two characters of a phrase (one-character
     /// phrases: the character and `'\0'`), hashed: most places of a text
     /// start no phrase and are passed over with one test.
-    pairs: Vec<u64>,
+    pairs: Box<[u64]>,
 }
+
+/// A node: its children (a range of `edges`) and the phrases that end
+/// there (a range of `ending`).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Node {
+    edges: u32,
+    edge_count: u32,
+    ending: u32,
+    end_count: u32,
+}
+
+/// The bits of [`Trie::pairs`].
+const PAIR_BITS: u32 = 12;
 
 /// The bit of a pair of characters in [`Trie::pairs`].
 #[inline(always)]
 fn pair_bit(first: char, second: char) -> usize {
-    (((first as u32).wrapping_mul(0x9E37_79B1) ^ (second as u32).wrapping_mul(0x85EB_CA6B)) >> 20)
-        as usize
+    let hash = (first as u32).wrapping_mul(0x9E37_79B1) ^ (second as u32).wrapping_mul(0x85EB_CA6B);
+    (hash >> (32 - PAIR_BITS)) as usize
 }
 
-/// The root's table slot for a character (multiplicative hashing).
+/// A character's hash (multiplicative), for the root's table.
 #[inline(always)]
-fn home(c: char, slots: usize) -> usize {
-    ((c as u32).wrapping_mul(0x9E37_79B1) >> (32 - slots.trailing_zeros())) as usize
+fn hash(c: char) -> u32 {
+    (c as u32).wrapping_mul(0x9E37_79B1)
 }
 
 impl Trie {
@@ -46,7 +61,7 @@ impl Trie {
         // First as nested lists, then laid out flat.
         let mut kids: Vec<Vec<(char, u32)>> = vec![Vec::new()];
         let mut ends: Vec<Vec<u32>> = vec![Vec::new()];
-        let mut pairs = vec![0u64; (1 << 12) / 64];
+        let mut pairs = vec![0u64; (1 << PAIR_BITS) / 64];
         for (index, chars) in phrases {
             let mut node = 0usize;
             let chars: Vec<char> = chars.into_iter().collect();
@@ -69,89 +84,126 @@ impl Trie {
             }
             ends[node].push(index as u32);
         }
-        let mut trie = Trie {
-            pairs,
-            ..Trie::default()
-        };
+        let (mut nodes, mut edges, mut ending) = (Vec::new(), Vec::new(), Vec::new());
         for (list, ends) in kids.iter_mut().zip(ends) {
             list.sort_unstable();
-            let from = trie.child_chars.len() as u32;
-            trie.child_chars.extend(list.iter().map(|&(c, _)| c));
-            trie.child_nodes.extend(list.iter().map(|&(_, node)| node));
-            trie.children.push((from, trie.child_chars.len() as u32));
-            let from = trie.ending.len() as u32;
-            trie.ending.extend(ends);
-            trie.ends.push((from, trie.ending.len() as u32));
+            nodes.push(Node {
+                edges: edges.len() as u32,
+                edge_count: list.len() as u32,
+                ending: ending.len() as u32,
+                end_count: ends.len() as u32,
+            });
+            edges.extend_from_slice(list);
+            ending.extend(ends);
         }
         let slots = (kids[0].len() * 2).next_power_of_two().max(16);
-        trie.root = vec![('\0', 0); slots];
+        let mut root = vec![('\0', 0); slots];
+        let root_shift = 32 - slots.trailing_zeros();
         for &(c, node) in &kids[0] {
-            let mut slot = home(c, slots);
-            while trie.root[slot].0 != '\0' {
+            let mut slot = (hash(c) >> root_shift) as usize;
+            while root[slot].0 != '\0' {
                 slot = (slot + 1) & (slots - 1);
             }
-            trie.root[slot] = (c, node);
+            root[slot] = (c, node);
         }
-        trie
+        Trie {
+            nodes: nodes.into(),
+            edges: edges.into(),
+            ending: ending.into(),
+            root: root.into(),
+            root_shift,
+            pairs: pairs.into(),
+        }
     }
 
     /// Whether a phrase may start with `first` followed by `second`.
     #[inline(always)]
     pub(super) fn may_start(&self, first: char, second: char) -> bool {
-        let set = |bit: usize| {
-            self.pairs
-                .get(bit / 64)
-                .is_some_and(|word| word & (1 << (bit % 64)) != 0)
-        };
-        set(pair_bit(first, second)) | set(pair_bit(first, '\0'))
+        if self.pairs.is_empty() {
+            return false;
+        }
+        let (a, b) = (pair_bit(first, second), pair_bit(first, '\0'));
+        (self.pairs[a / 64] >> (a % 64)) & 1 != 0 || (self.pairs[b / 64] >> (b % 64)) & 1 != 0
     }
 
     #[inline(always)]
     fn child(&self, node: u32, c: char) -> Option<u32> {
         if node == 0 {
-            let slots = self.root.len();
-            if slots == 0 {
+            if self.root.is_empty() {
                 return None;
             }
-            let mut slot = home(c, slots);
+            let mask = self.root.len() - 1;
+            let mut slot = (hash(c) >> self.root_shift) as usize;
             loop {
-                match self.root[slot] {
-                    (found, child) if found == c => return Some(child),
-                    ('\0', _) => return None,
-                    _ => slot = (slot + 1) & (slots - 1),
+                let (found, child) = self.root[slot];
+                if found == c {
+                    return Some(child);
                 }
+                if found == '\0' {
+                    return None;
+                }
+                slot = (slot + 1) & mask;
             }
         }
-        let (from, to) = self.children[node as usize];
-        let chars = &self.child_chars[from as usize..to as usize];
-        let at = chars.iter().position(|&k| k == c)?;
-        Some(self.child_nodes[from as usize + at])
+        let node = self.nodes[node as usize];
+        let (mut at, end) = (node.edges as usize, (node.edges + node.edge_count) as usize);
+        while at < end {
+            let (found, child) = self.edges[at];
+            if found == c {
+                return Some(child);
+            }
+            at += 1;
+        }
+        None
     }
 
-    /// Calls `found(phrase, length)` for every phrase that `text` starts
-    /// with, shortest first. The work is the length of the longest such
-    /// phrase plus the phrases found.
-    #[inline]
-    pub(super) fn each_prefix(
+    /// Calls `found(phrase, length)` for every phrase spelt by the first
+    /// characters of a text of `length` characters, the `i`th being
+    /// `char_at(i)`, shortest first. The work is the length of the longest
+    /// such phrase plus the phrases found.
+    #[inline(always)]
+    fn walk(
         &self,
-        text: impl Iterator<Item = char>,
+        length: usize,
+        char_at: impl Fn(usize) -> char,
         mut found: impl FnMut(usize, usize),
     ) {
         let mut node = 0;
-        for (at, c) in text.enumerate() {
-            let Some(next) = self.child(node, c) else {
-                return;
-            };
-            node = next;
-            let (from, to) = self.ends[node as usize];
-            for &phrase in &self.ending[from as usize..to as usize] {
-                found(phrase as usize, at + 1);
+        let mut at = 0;
+        while at < length {
+            match self.child(node, char_at(at)) {
+                Some(next) => node = next,
+                None => return,
+            }
+            at += 1;
+            let node = self.nodes[node as usize];
+            let (mut end, stop) = (
+                node.ending as usize,
+                (node.ending + node.end_count) as usize,
+            );
+            while end < stop {
+                found(self.ending[end] as usize, at);
+                end += 1;
             }
         }
     }
 
+    /// Calls `found(phrase, length)` for every phrase that `text` starts
+    /// with, shortest first.
+    #[inline]
+    pub(super) fn each_prefix(&self, text: &[char], found: impl FnMut(usize, usize)) {
+        self.walk(text.len(), |at| text[at], found);
+    }
+
+    /// Calls `found(phrase, length)` for every phrase, written backwards in
+    /// the trie, that `text` ends with, shortest first.
+    #[inline]
+    pub(super) fn each_suffix(&self, text: &[char], found: impl FnMut(usize, usize)) {
+        self.walk(text.len(), |at| text[text.len() - 1 - at], found);
+    }
+
     /// Whether `text` starts with any of the phrases.
-    pub(super) fn starts(&self, text: impl Iterator<Item = char>) -> bool {
+    pub(super) fn starts(&self, text: &[char]) -> bool {
         let mut any = false;
         self.each_prefix(text, |_, _| any = true);
         any
@@ -181,7 +233,7 @@ mod tests {
         let text = chars("an invoices 請求書 inv");
         for start in 0..text.len() {
             let mut got = Vec::new();
-            trie.each_prefix(text[start..].iter().copied(), |phrase, length| {
+            trie.each_prefix(&text[start..], |phrase, length| {
                 got.push((phrase, start + length))
             });
             let expected: Vec<(usize, usize)> = phrases
@@ -204,9 +256,26 @@ mod tests {
     }
 
     #[test]
+    fn finds_phrases_written_backwards_at_the_end() {
+        let cues = [chars("not"), chars("ない")];
+        let trie = Trie::new(
+            cues.iter()
+                .enumerate()
+                .map(|(i, cue)| (i, cue.iter().rev().copied())),
+        );
+        let mut got = Vec::new();
+        trie.each_suffix(&chars("it is not"), |cue, length| got.push((cue, length)));
+        assert_eq!(got, [(0, 3)]);
+        got.clear();
+        trie.each_suffix(&chars("notice"), |cue, length| got.push((cue, length)));
+        assert_eq!(got, []);
+    }
+
+    #[test]
     fn an_empty_trie_finds_nothing() {
         let trie = Trie::new(std::iter::empty::<(usize, Vec<char>)>());
-        trie.each_prefix("abc".chars(), |_, _| panic!("nothing to find"));
-        assert!(!trie.starts("abc".chars()));
+        trie.each_prefix(&chars("abc"), |_, _| panic!("nothing to find"));
+        assert!(!trie.starts(&chars("abc")));
+        assert!(!trie.may_start('a', 'b'));
     }
 }
