@@ -177,13 +177,13 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut(Feature)) {
         }
         padded[taken + 1] = spread(END);
         let padded = &padded[..taken + 2];
-        let word = if latin { hash_of(16, &padded) } else { 0 };
+        let word = if latin { hash_of(16, padded) } else { 0 };
         // Runs of Japanese and Chinese are told apart from words by their
         // characters, so one table holds both.
         let again = skip_met
             && met.check(
                 chars,
-                if latin { word } else { hash_of(17, &padded) },
+                if latin { word } else { hash_of(17, padded) },
                 start,
                 taken,
             );
