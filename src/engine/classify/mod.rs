@@ -198,7 +198,7 @@ impl Vocabulary {
         let original = |(start, end): (usize, usize)| {
             let (from, _) = normalized.origin[start];
             let (_, to) = normalized.origin[end - 1];
-            text[from..to].to_owned()
+            text[from as usize..to as usize].to_owned()
         };
         let logits = model.logits_of(&spans.total, &phrases.weight);
         let probabilities = model.categories(&logits);

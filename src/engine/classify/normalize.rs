@@ -5,10 +5,10 @@
 //! in the original, so matches can be shown in the visitor's own words.
 
 /// Normalised text with, for each of its characters, the byte range of the
-/// original text it stands for.
+/// original text it stands for (a description is capped far below 4 GB).
 pub struct Normalized {
     pub chars: Vec<char>,
-    pub origin: Vec<(usize, usize)>,
+    pub origin: Vec<(u32, u32)>,
 }
 
 impl Normalized {
@@ -25,7 +25,7 @@ impl Normalized {
                 let c = char::from(byte);
                 if byte.is_ascii_alphanumeric() {
                     out.chars.push(c.to_ascii_lowercase());
-                    out.origin.push((start, start + 1));
+                    out.origin.push((start as u32, start as u32 + 1));
                 } else if c.is_whitespace() || byte.is_ascii_punctuation() {
                     out.push(' ', (start, start + 1));
                 } else {
@@ -61,7 +61,7 @@ impl Normalized {
             return;
         }
         self.chars.push(c);
-        self.origin.push(origin);
+        self.origin.push((origin.0 as u32, origin.1 as u32));
     }
 
     fn push_folded(&mut self, c: char, origin: (usize, usize)) {
