@@ -25,6 +25,25 @@ pub(super) struct Trie {
     /// phrases: the character and `'\0'`), hashed: most places of a text
     /// start no phrase and are passed over with one test.
     pairs: Box<[u64]>,
+    /// For Latin words, where most walks are short, the first two steps by
+    /// table: the nodes one step from the root by [`ascii_code`], and two
+    /// steps by pair of codes (0: none).
+    ascii_first: Box<[u32]>,
+    ascii_second: Box<[u32]>,
+}
+
+/// Codes for the characters of normalised Latin text (letters, digits,
+/// space), from 1; 0 for any other.
+const ASCII_CODES: usize = 38;
+
+#[inline(always)]
+fn ascii_code(c: char) -> usize {
+    match c {
+        'a'..='z' => c as usize - 'a' as usize + 1,
+        '0'..='9' => c as usize - '0' as usize + 27,
+        ' ' => 37,
+        _ => 0,
+    }
 }
 
 /// A node: its children (a range of `edges`) and the phrases that end
@@ -106,6 +125,21 @@ impl Trie {
             }
             root[slot] = (c, node);
         }
+        let mut ascii_first = vec![0; ASCII_CODES];
+        let mut ascii_second = vec![0; ASCII_CODES * ASCII_CODES];
+        for &(first, node) in &kids[0] {
+            let code = ascii_code(first);
+            if code == 0 {
+                continue;
+            }
+            ascii_first[code] = node;
+            for &(second, child) in &kids[node as usize] {
+                let next = ascii_code(second);
+                if next != 0 {
+                    ascii_second[code * ASCII_CODES + next] = child;
+                }
+            }
+        }
         Trie {
             nodes: nodes.into(),
             edges: edges.into(),
@@ -113,6 +147,8 @@ impl Trie {
             root: root.into(),
             root_shift,
             pairs: pairs.into(),
+            ascii_first: ascii_first.into(),
+            ascii_second: ascii_second.into(),
         }
     }
 
@@ -170,21 +206,43 @@ impl Trie {
     ) {
         let mut node = 0;
         let mut at = 0;
+        if length >= 2 && !self.ascii_first.is_empty() {
+            let (first, second) = (ascii_code(char_at(0)), ascii_code(char_at(1)));
+            if first != 0 && second != 0 {
+                node = self.ascii_first[first];
+                if node == 0 {
+                    return;
+                }
+                self.report(node, 1, &mut found);
+                node = self.ascii_second[first * ASCII_CODES + second];
+                if node == 0 {
+                    return;
+                }
+                self.report(node, 2, &mut found);
+                at = 2;
+            }
+        }
         while at < length {
             match self.child(node, char_at(at)) {
                 Some(next) => node = next,
                 None => return,
             }
             at += 1;
-            let node = self.nodes[node as usize];
-            let (mut end, stop) = (
-                node.ending as usize,
-                (node.ending + node.end_count) as usize,
-            );
-            while end < stop {
-                found(self.ending[end] as usize, at);
-                end += 1;
-            }
+            self.report(node, at, &mut found);
+        }
+    }
+
+    /// Calls `found(phrase, at)` for the phrases that end at `node`.
+    #[inline(always)]
+    fn report(&self, node: u32, at: usize, found: &mut impl FnMut(usize, usize)) {
+        let node = self.nodes[node as usize];
+        let (mut end, stop) = (
+            node.ending as usize,
+            (node.ending + node.end_count) as usize,
+        );
+        while end < stop {
+            found(self.ending[end] as usize, at);
+            end += 1;
         }
     }
 
