@@ -339,7 +339,7 @@ impl Vocabulary {
         let mut try_at = |start: usize, trie: &trie::Trie| {
             let here = hits.len();
             let mut cue_before = None;
-            trie.each_prefix(&chars[start..], |index, length| {
+            trie.each_prefix(chars, start, |index, length| {
                 let Some(end) = self.phrases[index].fits(chars, start, start + length) else {
                     return;
                 };
@@ -456,7 +456,7 @@ impl Vocabulary {
         // A cue that starts with a letter must start a word.
         let cue_ends = |text: &[char]| {
             let mut found = false;
-            self.cues_before.each_suffix(text, |_, length| {
+            self.cues_before.each_suffix(text, text.len(), |_, length| {
                 found |= length == text.len()
                     || !is_word_char(text[text.len() - length])
                     || !is_word_char(text[text.len() - length - 1]);
@@ -470,7 +470,7 @@ impl Vocabulary {
     fn negated_after(&self, chars: &[char], end: usize) -> bool {
         let after = &chars[end..];
         let after = after.strip_prefix(&[' ']).unwrap_or(after);
-        self.cues_after.starts(after)
+        self.cues_after.starts(after, 0)
     }
 }
 

@@ -193,21 +193,24 @@ impl Trie {
         None
     }
 
-    /// Calls `found(phrase, length)` for every phrase spelt by the first
-    /// characters of a text of `length` characters, the `i`th being
-    /// `char_at(i)`, shortest first. The work is the length of the longest
-    /// such phrase plus the phrases found.
+    /// Calls `found(phrase, length)` for every phrase spelt by the
+    /// characters of `text` from `from` on (or, `backwards`, by those before
+    /// `from`, last first), shortest first. The work is the length of the
+    /// longest such phrase plus the phrases found.
     #[inline(always)]
     fn walk(
         &self,
-        length: usize,
-        char_at: impl Fn(usize) -> char,
+        text: &[char],
+        from: usize,
+        backwards: bool,
         mut found: impl FnMut(usize, usize),
     ) {
+        let length = if backwards { from } else { text.len() - from };
         let mut node = 0;
         let mut at = 0;
         if length >= 2 && !self.ascii_first.is_empty() {
-            let (first, second) = (ascii_code(char_at(0)), ascii_code(char_at(1)));
+            let first = ascii_code(nth(text, from, backwards, 0));
+            let second = ascii_code(nth(text, from, backwards, 1));
             if first != 0 && second != 0 {
                 node = self.ascii_first[first];
                 if node == 0 {
@@ -223,7 +226,7 @@ impl Trie {
             }
         }
         while at < length {
-            match self.child(node, char_at(at)) {
+            match self.child(node, nth(text, from, backwards, at)) {
                 Some(next) => node = next,
                 None => return,
             }
@@ -246,25 +249,36 @@ impl Trie {
         }
     }
 
-    /// Calls `found(phrase, length)` for every phrase that `text` starts
-    /// with, shortest first.
+    /// Calls `found(phrase, length)` for every phrase that stands at
+    /// `start` of `text`, shortest first.
     #[inline]
-    pub(super) fn each_prefix(&self, text: &[char], found: impl FnMut(usize, usize)) {
-        self.walk(text.len(), |at| text[at], found);
+    pub(super) fn each_prefix(&self, text: &[char], start: usize, found: impl FnMut(usize, usize)) {
+        self.walk(text, start, false, found);
     }
 
     /// Calls `found(phrase, length)` for every phrase, written backwards in
-    /// the trie, that `text` ends with, shortest first.
+    /// the trie, that ends at `end` of `text`, shortest first.
     #[inline]
-    pub(super) fn each_suffix(&self, text: &[char], found: impl FnMut(usize, usize)) {
-        self.walk(text.len(), |at| text[text.len() - 1 - at], found);
+    pub(super) fn each_suffix(&self, text: &[char], end: usize, found: impl FnMut(usize, usize)) {
+        self.walk(text, end, true, found);
     }
 
-    /// Whether `text` starts with any of the phrases.
-    pub(super) fn starts(&self, text: &[char]) -> bool {
+    /// Whether a phrase stands at `start` of `text`.
+    pub(super) fn starts(&self, text: &[char], start: usize) -> bool {
         let mut any = false;
-        self.each_prefix(text, |_, _| any = true);
+        self.each_prefix(text, start, |_, _| any = true);
         any
+    }
+}
+
+/// The `at`th character from `from` in `text`, forwards or backwards (a
+/// function rather than a closure: the size-built module inlines it).
+#[inline(always)]
+fn nth(text: &[char], from: usize, backwards: bool, at: usize) -> char {
+    if backwards {
+        text[from - 1 - at]
+    } else {
+        text[from + at]
     }
 }
 
@@ -291,7 +305,7 @@ mod tests {
         let text = chars("an invoices 請求書 inv");
         for start in 0..text.len() {
             let mut got = Vec::new();
-            trie.each_prefix(&text[start..], |phrase, length| {
+            trie.each_prefix(&text, start, |phrase, length| {
                 got.push((phrase, start + length))
             });
             let expected: Vec<(usize, usize)> = phrases
@@ -322,18 +336,20 @@ mod tests {
                 .map(|(i, cue)| (i, cue.iter().rev().copied())),
         );
         let mut got = Vec::new();
-        trie.each_suffix(&chars("it is not"), |cue, length| got.push((cue, length)));
+        let text = chars("it is not");
+        trie.each_suffix(&text, text.len(), |cue, length| got.push((cue, length)));
         assert_eq!(got, [(0, 3)]);
         got.clear();
-        trie.each_suffix(&chars("notice"), |cue, length| got.push((cue, length)));
+        let text = chars("notice");
+        trie.each_suffix(&text, text.len(), |cue, length| got.push((cue, length)));
         assert_eq!(got, []);
     }
 
     #[test]
     fn an_empty_trie_finds_nothing() {
         let trie = Trie::new(std::iter::empty::<(usize, Vec<char>)>());
-        trie.each_prefix(&chars("abc"), |_, _| panic!("nothing to find"));
-        assert!(!trie.starts(&chars("abc")));
+        trie.each_prefix(&chars("abc"), 0, |_, _| panic!("nothing to find"));
+        assert!(!trie.starts(&chars("abc"), 1));
         assert!(!trie.may_start('a', 'b'));
     }
 }
