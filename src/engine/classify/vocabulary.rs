@@ -233,31 +233,22 @@ impl Vocabulary {
         self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
-        self.cues_before = Trie::new(
-            self.negation_before
-                .iter()
-                .enumerate()
-                .map(|(index, cue)| (index, cue.iter().rev().copied())),
-        );
-        self.cues_after = Trie::new(
-            self.negation_after
-                .iter()
-                .enumerate()
-                .map(|(index, cue)| (index, cue.iter().copied())),
-        );
-        fn chars(
-            (index, phrase): (usize, &Phrase),
-        ) -> (usize, std::iter::Copied<std::slice::Iter<'_, char>>) {
-            (index, phrase.chars.iter().copied())
-        }
-        self.trie = Trie::new(self.phrases.iter().enumerate().map(chars));
-        self.open_trie = Trie::new(
-            self.phrases
-                .iter()
-                .enumerate()
-                .filter(|(_, phrase)| phrase.open_start)
-                .map(chars),
-        );
+        let reversed: Vec<Vec<char>> = self
+            .negation_before
+            .iter()
+            .map(|cue| cue.iter().rev().copied().collect())
+            .collect();
+        self.cues_before = Trie::new(&numbered(reversed.iter()));
+        self.cues_after = Trie::new(&numbered(self.negation_after.iter()));
+        self.trie = Trie::new(&numbered(self.phrases.iter().map(|phrase| &phrase.chars)));
+        let open: Vec<(usize, &[char])> = self
+            .phrases
+            .iter()
+            .enumerate()
+            .filter(|(_, phrase)| phrase.open_start)
+            .map(|(index, phrase)| (index, phrase.chars.as_slice()))
+            .collect();
+        self.open_trie = Trie::new(&open);
     }
 
     /// How many phrases the vocabulary holds.
@@ -292,6 +283,11 @@ impl Section {
             },
         }
     }
+}
+
+/// Each of `lists` with its index.
+fn numbered<'a>(lists: impl Iterator<Item = &'a Vec<char>>) -> Vec<(usize, &'a [char])> {
+    lists.map(Vec::as_slice).enumerate().collect()
 }
 
 /// A weight written `2`, `0.5` or `1.25`, from 0.1 to 5. Parsed by hand:
