@@ -76,7 +76,7 @@ mod train {
         keep_products: 50,
         signal_ngrams: 0b1101_0000,
         keep_signals: 40,
-        levels: 127,
+        levels: 15,
     };
 
     pub struct Example {
