@@ -60,8 +60,9 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured when the model was committed (90.5 %
-/// top-1, 97.3 % top-3): a change that does worse fails here.
+/// What the held-out set measured when the model was committed (544 and
+/// 583 of 600: 90.7 % top-1, 97.2 % top-3): a change that does worse fails
+/// here.
 const TOP1_MEASURED: f64 = 90.6;
 const TOP3_MEASURED: f64 = 97.1;
 
