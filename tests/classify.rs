@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 use support_triage::engine::classify::normalize::normalize;
-use support_triage::engine::classify::vocabulary::{Vocabulary, SHIPPED_LISTS};
+use support_triage::engine::classify::vocabulary::{Vocabulary, SHIPPED_LISTS, SHIPPED_NAMES};
 use support_triage::engine::classify::{classify, Model, SHIPPED_MODEL};
 use support_triage::engine::contract::enums::{Category, Product, Signal};
 
@@ -275,6 +275,22 @@ fn shipped_model_favours(text: &str, category: Category) -> bool {
             .enumerate()
             .filter(|(_, &w)| w > 0.0)
             .all(|(slot, _)| favours(&model.row(model.buckets() + slot)))
+}
+
+/// The browser reads the lists joined into one file, in `SHIPPED_NAMES`'s
+/// order (`scripts/bundle-vocabulary.mjs`): the same vocabulary.
+#[test]
+fn the_joined_lists_are_the_same_vocabulary() {
+    let names: Vec<&str> = SHIPPED_LISTS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, SHIPPED_NAMES);
+    let joined: String = SHIPPED_LISTS
+        .iter()
+        .map(|(_, text)| format!("{}\n", text.trim_end_matches('\n')))
+        .collect();
+    assert_eq!(
+        Vocabulary::from_lists(&[("shipped", &joined)]),
+        Vocabulary::from_lists(SHIPPED_LISTS)
+    );
 }
 
 #[test]

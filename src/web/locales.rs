@@ -4,7 +4,7 @@
 //! sentences. All are plain-text files beside the module (`locales/<tag>.txt`,
 //! `locales/why/<tag>.txt`, `locales/sources.txt`), on the widget's origin.
 
-use crate::engine::classify::{self, vocabulary::SHIPPED_NAMES};
+use crate::engine::classify;
 use crate::engine::messages;
 use crate::widget::i18n::UiLang;
 use leptos::prelude::*;
@@ -79,41 +79,29 @@ async fn answered(request: js_sys::Promise) -> Option<web_sys::Response> {
         .filter(|response: &web_sys::Response| response.ok())
 }
 
-/// Fetches the classifier's vocabulary (`vocabulary/<lang>.txt`, one list
-/// per language) once, after the first paint: it is a tenth of the widget's
-/// bytes and nothing before the first typed words needs it.
+/// Fetches the classifier's vocabulary (`vocabulary/lists.txt`: the lists of
+/// every language, joined at build time by `scripts/bundle-vocabulary.mjs`)
+/// and its model once, after the first paint: nothing before the first
+/// typed words needs them.
 pub async fn load_vocabulary() -> Result<(), String> {
     if classify::is_ready() {
         return Ok(());
     }
     let window = web_sys::window().ok_or("no window")?;
-    // Every request starts now (a fetch's promise is eager); then each is read.
-    let model_url = super::element::module_relative("./vocabulary/model.bin").unwrap_or_default();
-    let model_request = window.fetch_with_str(&model_url);
-    let requests: Vec<(&str, js_sys::Promise)> = SHIPPED_NAMES
-        .iter()
-        .map(|name| {
-            let url = super::element::module_relative(&format!("./vocabulary/{name}.txt"))
-                .unwrap_or_default();
-            (*name, window.fetch_with_str(&url))
-        })
-        .collect();
-    let mut lists = Vec::new();
-    for (name, request) in requests {
-        let failed = || format!("vocabulary/{name}.txt could not be fetched");
-        let response = answered(request).await.ok_or_else(failed)?;
-        let text = response.text().map_err(|_| failed())?;
-        let text = wasm_bindgen_futures::JsFuture::from(text)
-            .await
-            .ok()
-            .and_then(|text| text.as_string())
-            .ok_or_else(failed)?;
-        lists.push((name, text));
-    }
-    let lists: Vec<(&str, &str)> = lists
-        .iter()
-        .map(|(name, text)| (*name, text.as_str()))
-        .collect();
+    // Both requests start now (a fetch's promise is eager); then each is read.
+    let fetch = |path: &str| {
+        window.fetch_with_str(&super::element::module_relative(path).unwrap_or_default())
+    };
+    let model_request = fetch("./vocabulary/model.bin");
+    let lists_request = fetch("./vocabulary/lists.txt");
+    let failed = || "vocabulary/lists.txt could not be fetched".to_owned();
+    let response = answered(lists_request).await.ok_or_else(failed)?;
+    let text = response.text().map_err(|_| failed())?;
+    let lists = wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(failed)?;
     // The learned model (`vocabulary/model.bin`, the classifier's n-gram
     // weights), fetched alongside the lists.
     let failed = || "vocabulary/model.bin could not be fetched".to_owned();
@@ -124,7 +112,7 @@ pub async fn load_vocabulary() -> Result<(), String> {
         .map_err(|_| failed())?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     classify::install_model(&bytes)?;
-    classify::install_shipped(&lists);
+    classify::install_shipped(&[("shipped", &lists)]);
     VOCABULARY_READY.with(|ready| ready.set(true));
     Ok(())
 }

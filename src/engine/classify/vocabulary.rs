@@ -88,8 +88,10 @@ pub struct Vocabulary {
     pub(super) cues_after: Trie,
 }
 
-/// The shipped lists' names, one per language: in the browser they are
-/// fetched beside the module (`vocabulary/<name>.txt`) after the first paint.
+/// The shipped lists' names, one per language, in the order they are read:
+/// natively ([`SHIPPED_LISTS`]) and in the browser, which fetches them
+/// joined in this order into one file (`vocabulary/lists.txt`, by
+/// `scripts/bundle-vocabulary.mjs`) after the first paint.
 pub const SHIPPED_NAMES: &[&str] = &[
     "en", "ja", "id", "es", "fr", "de", "it", "pt", "zh-Hans", "zh-Hant",
 ];
