@@ -179,7 +179,7 @@ impl Vocabulary {
         // A bucket counts for the span of the text its first feature came
         // from (for the explanations).
         let mut seen = vec![0u64; model.buckets().div_ceil(64)];
-        let mut spans = Spans::default();
+        let mut spans = Spans::new();
         let mut any = false;
         features::for_each_first(&normalized.chars, |feature| {
             any = true;
@@ -480,47 +480,85 @@ fn trim_end_space(chars: &[char]) -> &[char] {
 
 /// A span of the text (a word, or an n-gram of Japanese or Chinese) and
 /// what the buckets first met there weigh, per output.
+#[derive(Clone, Copy)]
 struct Span {
     at: (usize, usize),
     sums: model::Sums,
 }
 
+/// How many spans stay open: a span's features come close together (a
+/// word's n-grams, or a Japanese n-gram and its neighbour's).
+const OPEN: usize = 8;
+
 /// The text's spans as its features are read: all of them summed (for the
 /// logits), and those that weigh enough for some output to be shown as a
-/// word that led to it.
-#[derive(Default)]
+/// word that led to it. Plain loops and a ring of open spans: this runs for
+/// every feature, and the widget's size-built module inlines little.
 struct Spans {
     total: model::Sums,
     shown: Vec<Span>,
-    /// The last few spans met, still open: a span's features come close
-    /// together (a word's n-grams, or a Japanese n-gram and its neighbour's).
-    open: std::collections::VecDeque<Span>,
+    /// The last few spans met, still open, oldest at `first`.
+    open: [Span; OPEN],
+    first: usize,
+    count: usize,
 }
 
 impl Spans {
+    fn new() -> Self {
+        let empty = Span {
+            at: (0, 0),
+            sums: [0; model::OUTPUTS],
+        };
+        Spans {
+            total: [0; model::OUTPUTS],
+            shown: Vec::new(),
+            open: [empty; OPEN],
+            first: 0,
+            count: 0,
+        }
+    }
+
     /// The sums of the span `at`, opened if it is not among the last few.
+    #[inline(always)]
     fn of(&mut self, model: &Model, at: (usize, usize)) -> &mut model::Sums {
-        const OPEN: usize = 8;
-        match self.open.iter().rposition(|span| span.at == at) {
-            Some(index) => &mut self.open[index].sums,
-            None => {
-                if self.open.len() == OPEN {
-                    let span = self.open.pop_front().expect("the window is full");
-                    self.keep(model, span);
-                }
-                self.open.push_back(Span {
-                    at,
-                    sums: [0; model::OUTPUTS],
-                });
-                &mut self.open.back_mut().expect("just opened").sums
+        let mut found = None;
+        let mut back = self.count;
+        while back > 0 {
+            back -= 1;
+            let slot = (self.first + back) % OPEN;
+            if self.open[slot].at == at {
+                found = Some(slot);
+                break;
             }
         }
+        let slot = match found {
+            Some(slot) => slot,
+            None => {
+                if self.count == OPEN {
+                    let oldest = self.open[self.first];
+                    self.first = (self.first + 1) % OPEN;
+                    self.count -= 1;
+                    self.keep(model, &oldest);
+                }
+                let slot = (self.first + self.count) % OPEN;
+                self.open[slot] = Span {
+                    at,
+                    sums: [0; model::OUTPUTS],
+                };
+                self.count += 1;
+                slot
+            }
+        };
+        &mut self.open[slot].sums
     }
 
     /// Closes every open span.
     fn close(&mut self, model: &Model) {
-        while let Some(span) = self.open.pop_front() {
-            self.keep(model, span);
+        while self.count > 0 {
+            let oldest = self.open[self.first];
+            self.first = (self.first + 1) % OPEN;
+            self.count -= 1;
+            self.keep(model, &oldest);
         }
     }
 
@@ -529,20 +567,28 @@ impl Spans {
     /// [`WORD_WEIGHT`] (a word is shown for a category when it weighs that
     /// much more for it than on average), a signal or product when it
     /// weighs that much for it.
-    fn keep(&mut self, model: &Model, span: Span) {
-        for (total, sum) in self.total.iter_mut().zip(&span.sums) {
-            *total += sum;
+    fn keep(&mut self, model: &Model, span: &Span) {
+        let mut output = 0;
+        let (mut low, mut high) = (0.0f32, 0.0f32);
+        let mut shown = false;
+        while output < model::OUTPUTS {
+            let sum = span.sums[output];
+            self.total[output] += sum;
+            let weight = model.scale[output] * sum as f32;
+            if output < model::CATEGORIES {
+                if output == 0 || weight < low {
+                    low = weight;
+                }
+                if output == 0 || weight > high {
+                    high = weight;
+                }
+            } else if weight >= WORD_WEIGHT {
+                shown = true;
+            }
+            output += 1;
         }
-        let weight = |output: usize| model.scale[output] * span.sums[output] as f32;
-        let (low, high) = (0..model::CATEGORIES)
-            .map(weight)
-            .fold((f32::INFINITY, f32::NEG_INFINITY), |(low, high), w| {
-                (low.min(w), high.max(w))
-            });
-        if high - low >= WORD_WEIGHT
-            || (model::CATEGORIES..model::OUTPUTS).any(|o| weight(o) >= WORD_WEIGHT)
-        {
-            self.shown.push(span);
+        if shown || high - low >= WORD_WEIGHT {
+            self.shown.push(*span);
         }
     }
 }
