@@ -179,6 +179,7 @@ impl Vocabulary {
         // A bucket counts for the span of the text its first feature came
         // from (for the explanations).
         let mut seen = vec![0u64; model.buckets().div_ceil(64)];
+        let seen = &mut seen[..];
         let mut spans = Spans::new();
         let mut any = false;
         features::for_each_first(&normalized.chars, |feature| {
@@ -188,7 +189,8 @@ impl Vocabulary {
             if seen[word] & bit == 0 {
                 seen[word] |= bit;
                 let span = (feature.start as usize, feature.end as usize);
-                model.add_row(spans.of(model, span), bucket);
+                let span = spans.of(model, span);
+                model.add_row(&mut span.sums, &mut span.touched, bucket);
             }
         });
         spans.close(model);
@@ -484,6 +486,8 @@ fn trim_end_space(chars: &[char]) -> &[char] {
 struct Span {
     at: (usize, usize),
     sums: model::Sums,
+    /// A bit per output whose sum is not zero.
+    touched: u64,
 }
 
 /// How many spans stay open: a span's features come close together (a
@@ -508,6 +512,7 @@ impl Spans {
         let empty = Span {
             at: (0, 0),
             sums: [0; model::OUTPUTS],
+            touched: 0,
         };
         Spans {
             total: [0; model::OUTPUTS],
@@ -518,9 +523,9 @@ impl Spans {
         }
     }
 
-    /// The sums of the span `at`, opened if it is not among the last few.
+    /// The span `at`, opened if it is not among the last few.
     #[inline(always)]
-    fn of(&mut self, model: &Model, at: (usize, usize)) -> &mut model::Sums {
+    fn of(&mut self, model: &Model, at: (usize, usize)) -> &mut Span {
         let mut found = None;
         let mut back = self.count;
         while back > 0 {
@@ -544,12 +549,13 @@ impl Spans {
                 self.open[slot] = Span {
                     at,
                     sums: [0; model::OUTPUTS],
+                    touched: 0,
                 };
                 self.count += 1;
                 slot
             }
         };
-        &mut self.open[slot].sums
+        &mut self.open[slot]
     }
 
     /// Closes every open span.
@@ -568,24 +574,31 @@ impl Spans {
     /// much more for it than on average), a signal or product when it
     /// weighs that much for it.
     fn keep(&mut self, model: &Model, span: &Span) {
-        let mut output = 0;
-        let (mut low, mut high) = (0.0f32, 0.0f32);
+        const CATEGORIES: u64 = (1 << model::CATEGORIES) - 1;
+        // A category it has no weight for weighs 0.
+        let (mut low, mut high) = if span.touched & CATEGORIES == CATEGORIES {
+            (f32::INFINITY, f32::NEG_INFINITY)
+        } else {
+            (0.0, 0.0)
+        };
         let mut shown = false;
-        while output < model::OUTPUTS {
+        let mut touched = span.touched;
+        while touched != 0 {
+            let output = touched.trailing_zeros() as usize;
+            touched &= touched - 1;
             let sum = span.sums[output];
             self.total[output] += sum;
             let weight = model.scale[output] * sum as f32;
             if output < model::CATEGORIES {
-                if output == 0 || weight < low {
+                if weight < low {
                     low = weight;
                 }
-                if output == 0 || weight > high {
+                if weight > high {
                     high = weight;
                 }
             } else if weight >= WORD_WEIGHT {
                 shown = true;
             }
-            output += 1;
         }
         if shown || high - low >= WORD_WEIGHT {
             self.shown.push(*span);

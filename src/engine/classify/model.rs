@@ -252,20 +252,22 @@ impl Model {
         Ok(model)
     }
 
-    /// Adds a bucket's weights to `sums`.
+    /// Adds a bucket's weights to `sums`, and marks in `touched` (a bit per
+    /// output) the outputs it has weights for.
     #[inline(always)]
-    pub fn add_row(&self, sums: &mut Sums, bucket: usize) {
+    pub fn add_row(&self, sums: &mut Sums, touched: &mut u64, bucket: usize) {
         for &(output, weight) in self.entries(bucket) {
             sums[usize::from(output)] += i32::from(weight);
+            *touched |= 1 << output;
         }
     }
 
     /// The outputs' logits for a text with these distinct buckets and these
     /// phrase feature values.
     pub fn logits(&self, buckets: &[u32], phrases: &[f32; OUTPUTS]) -> [f32; OUTPUTS] {
-        let mut sums = [0; OUTPUTS];
+        let (mut sums, mut touched) = ([0; OUTPUTS], 0);
         for &bucket in buckets {
-            self.add_row(&mut sums, bucket as usize);
+            self.add_row(&mut sums, &mut touched, bucket as usize);
         }
         self.logits_of(&sums, phrases)
     }
