@@ -119,13 +119,14 @@ impl Met {
             }
         }
         let key = hash | 1;
-        let mask = self.slots.len() - 1;
+        let slots = &mut self.slots[..];
+        let mask = slots.len() - 1;
         let mut slot = key as usize & mask;
         let word = &chars[start..start + taken];
         loop {
-            let (found, from, length) = self.slots[slot];
+            let (found, from, length) = slots[slot];
             if found == 0 {
-                self.slots[slot] = (key, start as u32, taken as u32);
+                slots[slot] = (key, start as u32, taken as u32);
                 self.len += 1;
                 return false;
             }

@@ -43,8 +43,8 @@ pub struct Model {
     /// `entries[starts[r]..starts[r + 1]]`, each an output and its weight.
     /// Most weights are zero, so a row holds one or two and the table stays
     /// small enough to stay in the processor's cache.
-    starts: Vec<u32>,
-    entries: Vec<(u8, i8)>,
+    starts: Box<[u32]>,
+    entries: Box<[(u8, i8)]>,
 }
 
 impl Default for Model {
@@ -132,8 +132,8 @@ impl Model {
             thresholds: [0.5; SIGNALS + PRODUCTS],
             bias,
             scale,
-            starts,
-            entries,
+            starts: starts.into(),
+            entries: entries.into(),
         }
     }
 
