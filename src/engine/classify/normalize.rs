@@ -176,16 +176,46 @@ fn expand_letter(c: char) -> Option<&'static str> {
 /// the Latin alphabets of the supported languages (by table: Unicode's full
 /// case tables would cost the widget more than the whole vocabulary).
 fn fold_letter(c: char) -> char {
-    const FROM: &str = "àáâãäåāăąçćĉċčďđèéêëēĕėęěĝğġģĥħìíîïĩīĭįıĵķĺļľŀłñńņňŉòóôõöøōŏőŕŗřśŝşšţťŧùúûüũūŭůűųŵýÿŷźżžÀÁÂÃÄÅĀĂĄÇĆĈĊČĎĐÈÉÊËĒĔĖĘĚĜĞĠĢĤĦÌÍÎÏĨĪĬĮİĴĶĹĻĽĿŁÑŃŅŇÒÓÔÕÖØŌŎŐŔŖŘŚŜŞŠŢŤŦÙÚÛÜŨŪŬŮŰŲŴÝŸŶŹŻŽ";
-    const TO: &str = "aaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzzaaaaaaaaacccccddeeeeeeeeegggghhiiiiiiiiijklllllnnnnooooooooorrrsssstttuuuuuuuuuuwyyyzzz";
+    /// U+00C0..=U+017F, each as its base letter in lower case, `.` where it
+    /// has none to fold to (`×`, `Ð`; `ß`, `æ` and `œ` expand instead).
+    const LATIN_FOLDS: &[u8; 192] = b"aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.yaaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnnn..oooooo..rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzz.";
     if c.is_ascii() {
         return c.to_ascii_lowercase();
     }
-    if !('\u{C0}'..='\u{17F}').contains(&c) {
-        return c;
+    match (c as usize)
+        .checked_sub(0xC0)
+        .and_then(|at| LATIN_FOLDS.get(at))
+    {
+        Some(&folded) if folded != b'.' => char::from(folded),
+        _ => c,
     }
-    FROM.chars()
-        .position(|accented| accented == c)
-        .and_then(|index| TO.chars().nth(index))
-        .unwrap_or(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn latin_letters_fold_to_their_base_letter() {
+        let pairs = [
+            ('À', 'a'),
+            ('é', 'e'),
+            ('Ü', 'u'),
+            ('ñ', 'n'),
+            ('ç', 'c'),
+            ('ł', 'l'),
+            ('Ż', 'z'),
+            ('ő', 'o'),
+            ('Ÿ', 'y'),
+            ('ı', 'i'),
+            ('Q', 'q'),
+            ('×', '×'),
+            ('ж', 'ж'),
+            ('請', '請'),
+        ];
+        for (letter, folded) in pairs {
+            assert_eq!(fold_letter(letter), folded, "{letter}");
+        }
+        assert_eq!(normalize("Rückerstattung Straße"), "ruckerstattung strasse");
+    }
 }
