@@ -49,12 +49,12 @@ const MAX_LISTS: usize = 10;
 const MAX_LIST_NAME_CHARS: usize = 64;
 const MAX_LIST_CHARS: usize = 20_000;
 /// Phrases (negation cues included) in all the overlay's lists, and the
-/// characters of one phrase once normalised. The classifier tries, at each
-/// character of a description, every phrase that starts with it, comparing
-/// up to its length: the work per character of text grows with the number
-/// and length of phrases (the shipped lists' longest has 38 characters).
-/// At these limits the worst overlay (phrases nested in one another, all
-/// matching everywhere) costs about 10 µs a character natively.
+/// characters of one phrase once normalised. The classifier walks a trie of
+/// the phrases from each place of a description where one can start: the
+/// work per character grows with the length of the longest phrase and the
+/// phrases that match there (the shipped lists' longest has 38
+/// characters). At these limits the worst overlay (phrases nested in one
+/// another, all matching everywhere) costs about 10 µs a character natively.
 const MAX_PHRASES: usize = 200;
 const MAX_PHRASE_CHARS: usize = 50;
 
