@@ -74,19 +74,17 @@ async function vocabulary() {
   const dir = join(DIST, "vocabulary");
   let raw = 0;
   let gzip = 0;
-  let count = 0;
   try {
     for (const name of await readdir(dir)) {
       if (!name.endsWith(".txt")) continue;
       const body = await readFile(join(dir, name));
       raw += body.length;
       gzip += gzipSync(body, { level: 9 }).length;
-      count += 1;
     }
   } catch {
     return null;
   }
-  return { raw, gzip, count };
+  return { raw, gzip };
 }
 
 async function onDemand() {

@@ -61,14 +61,14 @@ fn mix(mut hash: u32) -> u32 {
 /// Japanese and Chinese characters (no spaces between words).
 #[inline(always)]
 pub fn is_cjk(c: char) -> bool {
-    // Kana and the unified ideographs (every one of them a letter) without
-    // the slower Unicode table.
-    match c as u32 {
-        0..=0x2E7F => false,
-        0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF => true,
-        0x4E00..=0x9FFF => true,
-        _ => c.is_alphanumeric(),
-    }
+    (c as u32) >= 0x2E80 && (is_kana_or_ideograph(c) || c.is_alphanumeric())
+}
+
+/// Kana and the unified ideographs: every one of them a letter, known
+/// without the slower Unicode tables (most of a Japanese or Chinese text).
+#[inline(always)]
+pub fn is_kana_or_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x4E00..=0x9FFF)
 }
 
 #[inline(always)]

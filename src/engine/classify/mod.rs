@@ -378,8 +378,7 @@ impl Vocabulary {
         // a search.
         let mut start = 0;
         while start < chars.len() {
-            let next = chars.get(start + 1).copied().unwrap_or(' ');
-            if self.trie.may_start(chars[start], next) {
+            if self.trie.may_start(chars, start) {
                 try_at(start, &self.trie);
             }
             if !is_word_char(chars[start]) {
@@ -392,8 +391,7 @@ impl Vocabulary {
                     .take_while(|&&c| is_word_char(c))
                     .count();
             for inside in start + 1..end {
-                let next = chars.get(inside + 1).copied().unwrap_or(' ');
-                if self.open_trie.may_start(chars[inside], next) {
+                if self.open_trie.may_start(chars, inside) {
                     try_at(inside, &self.open_trie);
                 }
             }
@@ -540,10 +538,7 @@ impl Spans {
             Some(slot) => slot,
             None => {
                 if self.count == OPEN {
-                    let oldest = self.open[self.first];
-                    self.first = (self.first + 1) % OPEN;
-                    self.count -= 1;
-                    self.keep(model, &oldest);
+                    self.close_oldest(model);
                 }
                 let slot = (self.first + self.count) % OPEN;
                 self.open[slot] = Span {
@@ -561,11 +556,16 @@ impl Spans {
     /// Closes every open span.
     fn close(&mut self, model: &Model) {
         while self.count > 0 {
-            let oldest = self.open[self.first];
-            self.first = (self.first + 1) % OPEN;
-            self.count -= 1;
-            self.keep(model, &oldest);
+            self.close_oldest(model);
         }
+    }
+
+    /// Closes the span open longest.
+    fn close_oldest(&mut self, model: &Model) {
+        let oldest = self.open[self.first];
+        self.first = (self.first + 1) % OPEN;
+        self.count -= 1;
+        self.keep(model, &oldest);
     }
 
     /// Adds a closed span to the total, and keeps it when it could lead to

@@ -81,7 +81,7 @@ impl Normalized {
     fn push_folded(&mut self, c: char, origin: (usize, usize)) {
         // Kana and ideographs, most of a Japanese or Chinese text, stand
         // for themselves: no need to ask the tables below.
-        if matches!(c as u32, 0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF) {
+        if super::features::is_kana_or_ideograph(c) {
             self.push(c, origin);
             return;
         }

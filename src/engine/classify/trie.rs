@@ -149,12 +149,14 @@ impl Trie {
         }
     }
 
-    /// Whether a phrase may start with `first` followed by `second`.
+    /// Whether a phrase may start at `start` of `text`.
     #[inline(always)]
-    pub(super) fn may_start(&self, first: char, second: char) -> bool {
+    pub(super) fn may_start(&self, text: &[char], start: usize) -> bool {
         if self.pairs.is_empty() {
             return false;
         }
+        let first = text[start];
+        let second = text.get(start + 1).copied().unwrap_or(' ');
         let (a, b) = (pair_bit(first, second), pair_bit(first, '\0'));
         (self.pairs[a / 64] >> (a % 64)) & 1 != 0 || (self.pairs[b / 64] >> (b % 64)) & 1 != 0
     }
@@ -309,8 +311,7 @@ mod tests {
                 .map(|(i, p)| (i, start + p.len()))
                 .collect();
             if !got.is_empty() {
-                let next = text.get(start + 1).copied().unwrap_or(' ');
-                assert!(trie.may_start(text[start], next), "at {start}");
+                assert!(trie.may_start(&text, start), "at {start}");
             }
             let mut sorted = got.clone();
             sorted.sort_by_key(|&(_, end)| end);
@@ -340,6 +341,6 @@ mod tests {
         let trie = Trie::new(&[]);
         trie.each_prefix(&chars("abc"), 0, |_, _| panic!("nothing to find"));
         assert!(!trie.starts(&chars("abc"), 1));
-        assert!(!trie.may_start('a', 'b'));
+        assert!(!trie.may_start(&chars("ab"), 0));
     }
 }

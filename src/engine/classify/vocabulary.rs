@@ -80,8 +80,8 @@ pub struct Vocabulary {
     /// Phrases that may start inside a word (`*fehler`): the only ones
     /// tried in the middle of a Latin word.
     pub(super) open_trie: Trie,
+    /// The negation cues as read (the tries below are built from them).
     negation_before: Vec<Vec<char>>,
-    /// `c`: most characters end none, and skip the search.
     negation_after: Vec<Vec<char>>,
     /// The cues written backwards: walked back from where a phrase starts.
     pub(super) cues_before: Trie,
