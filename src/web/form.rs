@@ -241,11 +241,18 @@ fn suggestion_chip(
             <strong>{t.category_name(suggestion.category)}</strong>
             " "
             <span class="triage-score">{format!("{percent}%")}</span>
-            <span class="triage-matched">
-                {t.matched_words}
-                ": "
-                <mark>{suggestion.matched.join(", ")}</mark>
-            </span>
+            // A suggestion none of the visitor's words stand out for (the
+            // model's second guess) shows no "from your words" label.
+            {(!suggestion.matched.is_empty())
+                .then(|| {
+                    view! {
+                        <span class="triage-matched">
+                            {t.matched_words}
+                            ": "
+                            <mark>{suggestion.matched.join(", ")}</mark>
+                        </span>
+                    }
+                })}
         </button>
     }
 }
