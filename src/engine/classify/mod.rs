@@ -177,8 +177,8 @@ impl Vocabulary {
         // Each bucket counts once, however often its n-gram recurs: more
         // of the same words is no more evidence, and the work stays linear.
         // A bucket counts for the span of the text its first feature came
-        // from (for the explanations).
-        let mut seen = vec![0u64; model.buckets().div_ceil(64)];
+        // from (for the explanations); one with no weight counts for nothing.
+        let mut seen = model.silent().to_vec();
         let seen = &mut seen[..];
         let mut spans = Spans::new();
         let mut any = false;
