@@ -43,9 +43,15 @@ fn spread(c: char) -> u32 {
 fn hash_of(seed: u32, codes: &[u32]) -> u32 {
     let mut hash = seed.wrapping_mul(0x2545_F491);
     for &code in codes {
-        hash = hash.wrapping_mul(FNV_PRIME).wrapping_add(code);
+        hash = step(hash, code);
     }
     mix(hash)
+}
+
+/// One step of the polynomial hash of n-grams.
+#[inline(always)]
+fn step(hash: u32, code: u32) -> u32 {
+    hash.wrapping_mul(FNV_PRIME).wrapping_add(code)
 }
 
 /// A final avalanche (murmur3's) so that the top bits are well spread.
@@ -84,15 +90,32 @@ const BEGIN: char = '\u{1}';
 const END: char = '\u{2}';
 
 /// Calls `emit` for every feature of the normalised `chars`, in text order.
-pub fn for_each(chars: &[char], emit: impl FnMut(Feature)) {
-    walk(chars, false, emit);
+pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
+    walk(chars, false, |(start, end), hashes| {
+        for &hash in hashes {
+            emit(Feature { hash, start, end });
+        }
+    });
 }
 
 /// Like [`for_each`], but a word or run of Japanese or Chinese characters
 /// met before in the text gives only its pair with the word before it: its
 /// other features were all given at its first occurrence, and the
 /// classifier counts a bucket once (keeping its first feature).
-pub fn for_each_first(chars: &[char], emit: impl FnMut(Feature)) {
+pub fn for_each_first(chars: &[char], mut emit: impl FnMut(Feature)) {
+    for_each_group_first(chars, |(start, end), hashes| {
+        for &hash in hashes {
+            emit(Feature { hash, start, end });
+        }
+    });
+}
+
+/// [`for_each_first`]'s features in groups that stand for the same
+/// characters (a Latin word's all at once; a Japanese or Chinese n-gram's
+/// alone): `emit(span, hashes)`, never with no hashes. One call a word
+/// rather than one a feature: the widget's size-built module would not
+/// inline the callback.
+pub fn for_each_group_first(chars: &[char], emit: impl FnMut((u32, u32), &[u32])) {
     walk(chars, true, emit);
 }
 
@@ -145,7 +168,7 @@ impl Met {
     }
 }
 
-fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut(Feature)) {
+fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut((u32, u32), &[u32])) {
     let mut met = Met {
         slots: Vec::new(),
         len: 0,
@@ -153,6 +176,8 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut(Feature)) {
     // The word's spread characters between boundary marks (an array: the
     // widget's module is built for size, and there `Vec::push` is a call).
     let mut padded = [0u32; LONGEST_WORD + 2];
+    // A word's features: its n-grams, itself and its pair.
+    let mut group = [0u32; 3 * (LONGEST_WORD + 2) + 2];
     let mut previous_word: Option<u32> = None;
     let mut at = 0;
     while at < chars.len() {
@@ -189,48 +214,53 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut(Feature)) {
                 taken,
             );
         // n-grams from each place: 3-5 for words, 1-3 for Japanese and
-        // Chinese, each a step of one polynomial hash.
-        let (shortest, longest, kind) = if latin { (3, 5, 0) } else { (1, 3, 8) };
-        let last = padded.len() - 1;
-        for from in 0..if again { 0 } else { padded.len() } {
-            let mut hash = 0u32;
-            for n in 1..longest.min(padded.len() - from) + 1 {
-                hash = hash
-                    .wrapping_mul(FNV_PRIME)
-                    .wrapping_add(padded[from + n - 1]);
-                // Unigrams of the boundary marks alone say nothing.
-                if n < shortest || (n == 1 && (from == 0 || from == last)) {
-                    continue;
+        // Chinese, each a step of one polynomial hash, told apart by
+        // `seed` (a loop of its own for each: this runs for every feature).
+        let seed = |n: u32| n.wrapping_mul(0x27D4_EB2F);
+        let len = if again { 0 } else { padded.len() };
+        let mut count = 0;
+        if latin {
+            // A word's n-grams stand for the whole word.
+            for from in 0..len.saturating_sub(2) {
+                let mut hash = step(step(padded[from], padded[from + 1]), padded[from + 2]);
+                group[count] = mix(hash ^ seed(3));
+                count += 1;
+                for n in 3..5.min(len - from) {
+                    hash = step(hash, padded[from + n]);
+                    group[count] = mix(hash ^ seed(n as u32 + 1));
+                    count += 1;
                 }
-                // A word's n-grams stand for the whole word; a Japanese or
-                // Chinese n-gram for its own characters.
-                let (first, stop) = if latin {
-                    (start, end)
-                } else {
-                    let first = start + from.saturating_sub(1);
-                    (first, (start + from + n - 1).min(end).max(first + 1))
-                };
-                emit(Feature {
-                    hash: mix(hash ^ (kind + n as u32).wrapping_mul(0x27D4_EB2F)),
-                    start: first as u32,
-                    end: stop as u32,
-                });
+            }
+        } else {
+            // A Japanese or Chinese n-gram stands for its own characters;
+            // unigrams of the boundary marks alone say nothing.
+            for from in 0..len {
+                let first = start + from.saturating_sub(1);
+                let mut hash = padded[from];
+                if from != 0 && from != len - 1 {
+                    emit((first as u32, first as u32 + 1), &[mix(hash ^ seed(8 + 1))]);
+                }
+                for n in 1..3.min(len - from) {
+                    hash = step(hash, padded[from + n]);
+                    let stop = (start + from + n).min(end).max(first + 1);
+                    emit(
+                        (first as u32, stop as u32),
+                        &[mix(hash ^ seed(8 + n as u32 + 1))],
+                    );
+                }
             }
         }
         if latin {
             if !again {
-                emit(Feature {
-                    hash: word,
-                    start: start as u32,
-                    end: end as u32,
-                });
+                group[count] = word;
+                count += 1;
             }
             if let Some(before) = previous_word {
-                emit(Feature {
-                    hash: mix(before.wrapping_mul(31) ^ word.rotate_left(7) ^ 0x5bd1_e995),
-                    start: start as u32,
-                    end: end as u32,
-                });
+                group[count] = mix(before.wrapping_mul(31) ^ word.rotate_left(7) ^ 0x5bd1_e995);
+                count += 1;
+            }
+            if count > 0 {
+                emit((start as u32, end as u32), &group[..count]);
             }
             previous_word = Some(word);
         } else {

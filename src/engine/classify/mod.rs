@@ -182,15 +182,17 @@ impl Vocabulary {
         let seen = &mut seen[..];
         let mut spans = Spans::new();
         let mut any = false;
-        features::for_each_first(&normalized.chars, |feature| {
+        features::for_each_group_first(&normalized.chars, |span, hashes| {
             any = true;
-            let bucket = model.bucket(feature.hash);
-            let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
-            if seen[word] & bit == 0 {
-                seen[word] |= bit;
-                let span = (feature.start as usize, feature.end as usize);
-                let span = spans.of(model, span);
-                model.add_row(&mut span.sums, &mut span.touched, bucket);
+            let span = (span.0 as usize, span.1 as usize);
+            for &hash in hashes {
+                let bucket = model.bucket(hash);
+                let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
+                if seen[word] & bit == 0 {
+                    seen[word] |= bit;
+                    let span = spans.of(model, span);
+                    model.add_row(&mut span.sums, &mut span.touched, bucket);
+                }
             }
         });
         spans.close(model);
@@ -524,6 +526,13 @@ impl Spans {
     /// The span `at`, opened if it is not among the last few.
     #[inline(always)]
     fn of(&mut self, model: &Model, at: (usize, usize)) -> &mut Span {
+        // A word's features all come together: its span is the newest.
+        if self.count > 0 {
+            let newest = (self.first + self.count - 1) % OPEN;
+            if self.open[newest].at == at {
+                return &mut self.open[newest];
+            }
+        }
         let mut found = None;
         let mut back = self.count;
         while back > 0 {
@@ -562,47 +571,47 @@ impl Spans {
 
     /// Closes the span open longest.
     fn close_oldest(&mut self, model: &Model) {
-        let oldest = self.open[self.first];
+        let oldest = self.first;
         self.first = (self.first + 1) % OPEN;
         self.count -= 1;
-        self.keep(model, &oldest);
+        keep(&mut self.total, &mut self.shown, model, &self.open[oldest]);
     }
+}
 
-    /// Adds a closed span to the total, and keeps it when it could lead to
-    /// an output: a category when its weights for the categories spread by
-    /// [`WORD_WEIGHT`] (a word is shown for a category when it weighs that
-    /// much more for it than on average), a signal or product when it
-    /// weighs that much for it.
-    fn keep(&mut self, model: &Model, span: &Span) {
-        const CATEGORIES: u64 = (1 << model::CATEGORIES) - 1;
-        // A category it has no weight for weighs 0.
-        let (mut low, mut high) = if span.touched & CATEGORIES == CATEGORIES {
-            (f32::INFINITY, f32::NEG_INFINITY)
-        } else {
-            (0.0, 0.0)
-        };
-        let mut shown = false;
-        let mut touched = span.touched;
-        while touched != 0 {
-            let output = touched.trailing_zeros() as usize;
-            touched &= touched - 1;
-            let sum = span.sums[output];
-            self.total[output] += sum;
-            let weight = model.scale[output] * sum as f32;
-            if output < model::CATEGORIES {
-                if weight < low {
-                    low = weight;
-                }
-                if weight > high {
-                    high = weight;
-                }
-            } else if weight >= WORD_WEIGHT {
-                shown = true;
+/// Adds a closed span to the total, and keeps it when it could lead to
+/// an output: a category when its weights for the categories spread by
+/// [`WORD_WEIGHT`] (a word is shown for a category when it weighs that
+/// much more for it than on average), a signal or product when it
+/// weighs that much for it.
+fn keep(total: &mut model::Sums, shown: &mut Vec<Span>, model: &Model, span: &Span) {
+    const CATEGORIES: u64 = (1 << model::CATEGORIES) - 1;
+    // A category it has no weight for weighs 0.
+    let (mut low, mut high) = if span.touched & CATEGORIES == CATEGORIES {
+        (f32::INFINITY, f32::NEG_INFINITY)
+    } else {
+        (0.0, 0.0)
+    };
+    let mut leads = false;
+    let mut touched = span.touched;
+    while touched != 0 {
+        let output = touched.trailing_zeros() as usize;
+        touched &= touched - 1;
+        let sum = span.sums[output];
+        total[output] += sum;
+        let weight = model.scale[output] * sum as f32;
+        if output < model::CATEGORIES {
+            if weight < low {
+                low = weight;
             }
+            if weight > high {
+                high = weight;
+            }
+        } else if weight >= WORD_WEIGHT {
+            leads = true;
         }
-        if shown || high - low >= WORD_WEIGHT {
-            self.shown.push(*span);
-        }
+    }
+    if leads || high - low >= WORD_WEIGHT {
+        shown.push(*span);
     }
 }
 

@@ -101,11 +101,8 @@ impl Model {
     /// The bucket of a feature hash.
     #[inline(always)]
     pub fn bucket(&self, hash: u32) -> usize {
-        if self.bits == 0 {
-            0
-        } else {
-            (hash >> (32 - u32::from(self.bits))) as usize
-        }
+        // As 64 bits, so that no bits (one bucket) shifts all 32 out.
+        (u64::from(hash) >> (32 - u32::from(self.bits))) as usize
     }
 
     /// A model of `weights`, one row of [`OUTPUTS`] per bucket, then one

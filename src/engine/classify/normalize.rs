@@ -48,15 +48,16 @@ impl Normalized {
                 start += 1;
                 continue;
             }
-            let rest = &text[start..];
-            let Some(c) = rest.chars().next() else { break };
-            let mut end = start + c.len_utf8();
+            let (c, length) = decode(text.as_bytes(), start);
+            let mut end = start + length;
             let mut c = fold_width(c);
-            // Half-width katakana carry their voicing marks as separate characters.
-            if let Some(mark) = text[end..].chars().next() {
+            // Half-width katakana carry their voicing marks as separate
+            // characters (each three bytes, led by 0xE3 or 0xEF).
+            if matches!(text.as_bytes().get(end), Some(0xE3 | 0xEF)) {
+                let (mark, length) = decode(text.as_bytes(), end);
                 if let Some(voiced) = compose_voicing(c, mark) {
                     c = voiced;
-                    end += mark.len_utf8();
+                    end += length;
                 }
             }
             out.push_folded(c, (start, end));
@@ -105,6 +106,25 @@ impl Normalized {
     pub fn text(&self) -> String {
         self.chars.iter().collect()
     }
+}
+
+/// The character that starts at byte `at` of UTF-8 `bytes`, and its length
+/// (by hand: `str` slicing checks the boundary and the decoder the bytes
+/// again, for every character of a Japanese text).
+#[inline(always)]
+fn decode(bytes: &[u8], at: usize) -> (char, usize) {
+    let lead = u32::from(bytes[at]);
+    let next = |i: usize| u32::from(bytes[at + i]) & 0x3F;
+    let (code, length) = match lead {
+        0x00..=0x7F => (lead, 1),
+        0xC0..=0xDF => ((lead & 0x1F) << 6 | next(1), 2),
+        0xE0..=0xEF => ((lead & 0x0F) << 12 | next(1) << 6 | next(2), 3),
+        _ => (
+            (lead & 0x07) << 18 | next(1) << 12 | next(2) << 6 | next(3),
+            4,
+        ),
+    };
+    (char::from_u32(code).unwrap_or('\u{FFFD}'), length)
 }
 
 /// Normalises a vocabulary phrase.
