@@ -491,8 +491,9 @@ struct Span {
 }
 
 /// How many spans stay open: a span's features come close together (a
-/// word's n-grams, or a Japanese n-gram and its neighbour's).
-const OPEN: usize = 8;
+/// word's all at once; a Japanese or Chinese n-gram's at most two spans
+/// apart, as after the mark that starts a run), so four leave room to spare.
+const OPEN: usize = 4;
 
 /// The text's spans as its features are read: all of them summed (for the
 /// logits), and those that weigh enough for some output to be shown as a
