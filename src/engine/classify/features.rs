@@ -90,24 +90,25 @@ const BEGIN: char = '\u{1}';
 const END: char = '\u{2}';
 
 /// Calls `emit` for every feature of the normalised `chars`, in text order.
-pub fn for_each(chars: &[char], mut emit: impl FnMut(Feature)) {
-    walk(chars, false, |(start, end), hashes| {
-        for &hash in hashes {
-            emit(Feature { hash, start, end });
-        }
-    });
+pub fn for_each(chars: &[char], emit: impl FnMut(Feature)) {
+    walk(chars, false, one_by_one(emit));
 }
 
 /// Like [`for_each`], but a word or run of Japanese or Chinese characters
 /// met before in the text gives only its pair with the word before it: its
 /// other features were all given at its first occurrence, and the
 /// classifier counts a bucket once (keeping its first feature).
-pub fn for_each_first(chars: &[char], mut emit: impl FnMut(Feature)) {
-    for_each_group_first(chars, |(start, end), hashes| {
+pub fn for_each_first(chars: &[char], emit: impl FnMut(Feature)) {
+    walk(chars, true, one_by_one(emit));
+}
+
+/// A group's features handed to `emit` one at a time.
+fn one_by_one(mut emit: impl FnMut(Feature)) -> impl FnMut((u32, u32), &[u32]) {
+    move |(start, end), hashes| {
         for &hash in hashes {
             emit(Feature { hash, start, end });
         }
-    });
+    }
 }
 
 /// [`for_each_first`]'s features in groups that stand for the same
