@@ -527,13 +527,7 @@ impl Spans {
     /// The span `at`, opened if it is not among the last few.
     #[inline(always)]
     fn of(&mut self, model: &Model, at: (usize, usize)) -> &mut Span {
-        // A word's features all come together: its span is the newest.
-        if self.count > 0 {
-            let newest = (self.first + self.count - 1) % OPEN;
-            if self.open[newest].at == at {
-                return &mut self.open[newest];
-            }
-        }
+        // Newest first: a word's features all come together.
         let mut found = None;
         let mut back = self.count;
         while back > 0 {
