@@ -7,11 +7,16 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Contract objects as plain JSON-like JS objects (maps as objects, `None` as `null`).
+/// Contract objects as plain JSON-like JS objects (maps as objects, `None`
+/// as `null`): written as one JSON text and parsed by the browser, which
+/// builds the hundred-odd strings and objects of a decision in one native
+/// call rather than one call from the module for each.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|error| JsError::new(&error.to_string()))
+    // Contract types have string keys only, so writing cannot fail; the
+    // message is for the impossible case (serde_json's own would cost bytes).
+    let failed = || JsError::new("the answer could not be written as JSON");
+    let json = serde_json::to_string(value).map_err(|_| failed())?;
+    js_sys::JSON::parse(&json).map_err(|_| failed())
 }
 
 /// A plain JS value as an input tree. Walked by hand rather than through

@@ -22,8 +22,14 @@ pub struct IntlZones {
 struct KnownZone {
     name: String,
     formatter: Option<Intl::DateTimeFormat>,
+    /// The zone's spelling as `Intl` resolves it (asked once: `None` when
+    /// the zone is unknown).
+    canonical: Option<String>,
     offsets: OffsetTable,
 }
+
+/// The most zones remembered at once.
+const KEPT_ZONES: usize = 32;
 
 impl IntlZones {
     /// Runs `f` on the zone's entry, made on first use.
@@ -32,9 +38,18 @@ impl IntlZones {
         let at = match zones.iter().position(|known| known.name == zone) {
             Some(at) => at,
             None => {
+                // A page meets a handful of zones; a script trying many
+                // must not make every later lookup slower.
+                if zones.len() == KEPT_ZONES {
+                    zones.remove(0);
+                }
+                let formatter = new_formatter(zone);
                 zones.push(KnownZone {
                     name: zone.to_owned(),
-                    formatter: new_formatter(zone),
+                    canonical: formatter
+                        .as_ref()
+                        .map(|formatter| canonical_name(formatter, zone)),
+                    formatter,
                     offsets: OffsetTable::default(),
                 });
                 zones.len() - 1
@@ -42,9 +57,18 @@ impl IntlZones {
         };
         f(&mut zones[at])
     }
+}
 
-    fn formatter(&self, zone: &str) -> Option<Intl::DateTimeFormat> {
-        self.with_zone(zone, |known| known.formatter.clone())
+/// The zone's name as the formatter resolved it. Intl may also swap a link
+/// for its target (Asia/Kolkata ↔ Asia/Calcutta); only its spelling is
+/// taken, so that the CLI and the browser agree.
+fn canonical_name(formatter: &Intl::DateTimeFormat, zone: &str) -> String {
+    let resolved = Reflect::get(&formatter.resolved_options(), &"timeZone".into())
+        .ok()
+        .and_then(|name| name.as_string());
+    match resolved {
+        Some(name) if name.eq_ignore_ascii_case(zone) => name,
+        _ => zone.to_owned(),
     }
 }
 
@@ -71,16 +95,7 @@ fn new_formatter(zone: &str) -> Option<Intl::DateTimeFormat> {
 
 impl ZoneRules for IntlZones {
     fn canonical_name(&self, zone: &str) -> Option<String> {
-        let formatter = self.formatter(zone)?;
-        let resolved = Reflect::get(&formatter.resolved_options(), &"timeZone".into())
-            .ok()
-            .and_then(|name| name.as_string());
-        // Intl may also swap a link for its target (Asia/Kolkata ↔ Asia/Calcutta);
-        // only its spelling is taken, so that the CLI and the browser agree.
-        Some(match resolved {
-            Some(name) if name.eq_ignore_ascii_case(zone) => name,
-            _ => zone.to_owned(),
-        })
+        self.with_zone(zone, |known| known.canonical.clone())
     }
 
     fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32> {

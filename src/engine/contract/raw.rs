@@ -1,5 +1,5 @@
 //! Input as it arrives, before validation: a small JSON-like tree that every
-//! door (serde_json in the CLI, serde-wasm-bindgen in the browser) can
+//! door (serde_json in the CLI, a walk over the JS value in the browser) can
 //! produce, so that one validator gives the same errors everywhere.
 
 use super::fields::{DATE_YEARS, SUBMISSION_YEARS};
