@@ -423,3 +423,33 @@ async fn visitor_text_is_shown_as_text_never_as_markup() {
     let area: HtmlTextAreaElement = find(&host, "textarea").unchecked_into();
     assert_eq!(area.value(), "invoice <img src=x onerror=alert(1)>");
 }
+
+#[wasm_bindgen_test]
+fn zones_keep_their_answers_after_many_others_were_asked() {
+    use support_triage::engine::ZoneRules;
+    use support_triage::web::zones::IntlZones;
+    let zones = IntlZones::default();
+    let at = chrono::DateTime::parse_from_rfc3339("2026-07-01T00:00:00Z")
+        .unwrap()
+        .with_timezone(&chrono::Utc);
+    assert_eq!(
+        zones.canonical_name("asia/tokyo").as_deref(),
+        Some("Asia/Tokyo")
+    );
+    // More zones than are kept, unknown ones among them.
+    for n in 0..40 {
+        let name = if n % 2 == 0 {
+            format!("Etc/GMT+{}", n % 12)
+        } else {
+            format!("Nowhere/{n}")
+        };
+        let _ = zones.offset_seconds(&name, at);
+    }
+    assert_eq!(zones.canonical_name("Nowhere/1"), None);
+    assert_eq!(
+        zones.canonical_name("asia/tokyo").as_deref(),
+        Some("Asia/Tokyo")
+    );
+    assert_eq!(zones.offset_seconds("Asia/Tokyo", at), Some(9 * 3600));
+    assert_eq!(zones.offset_seconds("Europe/Berlin", at), Some(2 * 3600));
+}
