@@ -453,3 +453,22 @@ fn zones_keep_their_answers_after_many_others_were_asked() {
     assert_eq!(zones.offset_seconds("Asia/Tokyo", at), Some(9 * 3600));
     assert_eq!(zones.offset_seconds("Europe/Berlin", at), Some(2 * 3600));
 }
+
+#[wasm_bindgen_test]
+fn the_browser_zone_is_the_same_with_temporal_or_intl_alone() {
+    use js_sys::{global, Reflect};
+    use support_triage::web::browser::time_zone;
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    let intl = Reflect::get(&options, &"timeZone".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert_eq!(time_zone(), intl);
+    // A browser without Temporal.
+    let temporal = Reflect::get(&global(), &"Temporal".into()).unwrap();
+    Reflect::set(&global(), &"Temporal".into(), &JsValue::UNDEFINED).unwrap();
+    let without = time_zone();
+    Reflect::set(&global(), &"Temporal".into(), &temporal).unwrap();
+    assert_eq!(without, intl);
+}
