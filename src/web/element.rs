@@ -96,13 +96,46 @@ pub fn define() {
     presets_changed.forget();
 }
 
+/// How long a widget waits for its visitor's language before it shows in
+/// English (with a note that their language is on its way).
+const LANGUAGE_WAIT: std::time::Duration = std::time::Duration::from_millis(1500);
+
+/// Mounts the widget once its interface language is at hand: a visitor
+/// whose language is not English sees their own from the first paint, not
+/// English that changes under their eyes a moment later (the catalogue is
+/// fetched on demand, some 60–130 ms). A slow or failed fetch does not
+/// keep the widget away: after [`LANGUAGE_WAIT`] it shows all the same.
 fn mount_element(host: HtmlElement, container: HtmlElement) {
+    let presets = presets(&host);
+    let answers = super::initial_answers(&presets, host.has_attribute("sync-url"));
+    let language = super::interface_language(&answers);
+    if language.is_loaded() {
+        return mount_now(host, container, presets);
+    }
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some((host, container, presets))));
+    let mount_once = move || {
+        if let Some((host, container, presets)) = pending.take() {
+            mount_now(host, container, presets);
+        }
+    };
+    let on_time = mount_once.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = super::locales::load(language).await;
+        mount_once();
+    });
+    set_timeout(on_time, LANGUAGE_WAIT);
+}
+
+fn mount_now(host: HtmlElement, container: HtmlElement, presets: Answers) {
+    if !host.is_connected() {
+        return; // removed from the page while its language was on its way
+    }
     // A remount (an attribute changed) keeps the rules already loaded, so the
     // widget never shows the shipped ones while an overlay is fetched again.
     let kept = rules_signal(&host).map(|signal| signal.get_untracked());
     unmount_element(host.clone());
     let rules = RwSignal::new(kept.unwrap_or_else(Rules::shipped));
-    let presets = RwSignal::new(presets(&host));
+    let presets = RwSignal::new(presets);
     let embedding = Embedding {
         host: Some(host.clone()),
         sync_url: host.has_attribute("sync-url"),

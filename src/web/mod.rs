@@ -114,9 +114,9 @@ pub fn fresh_answers(presets: &Answers) -> Answers {
 
 /// The answers a visitor starts with: fresh ones, then (when the widget owns
 /// the URL) the link's answers, else the saved draft.
-pub fn initial_answers(embedding: &Embedding) -> Answers {
-    let fresh = embedding.presets.with_untracked(fresh_answers);
-    if !embedding.sync_url {
+pub fn initial_answers(presets: &Answers, sync_url: bool) -> Answers {
+    let fresh = fresh_answers(presets);
+    if !sync_url {
         return fresh;
     }
     let link = browser::link_answers();
@@ -126,6 +126,15 @@ pub fn initial_answers(embedding: &Embedding) -> Answers {
         link
     };
     Answers::from_fragment(&saved, fresh)
+}
+
+/// The interface language: the case's `locale`, remembered with the
+/// answers, and the language of the engine's texts too.
+pub fn interface_language(answers: &Answers) -> UiLang {
+    answers
+        .get("locale")
+        .and_then(UiLang::parse)
+        .unwrap_or(UiLang::ENGLISH)
 }
 
 /// Tells the host page about a new decision: a `triage-change` event
@@ -215,15 +224,13 @@ pub const TYPING_PAUSE_MS: u64 = 150;
 #[component]
 pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     let embedding = embedding.unwrap_or_default();
-    let answers = RwSignal::new(initial_answers(&embedding));
-    let presets = embedding.presets;
-    // The interface language is the case's `locale`: remembered with the
-    // answers, and the language of the engine's texts too.
-    let ui = RwSignal::new(
-        answers
-            .with_untracked(|a| a.get("locale").and_then(UiLang::parse))
-            .unwrap_or(UiLang::ENGLISH),
+    let answers = RwSignal::new(
+        embedding
+            .presets
+            .with_untracked(|presets| initial_answers(presets, embedding.sync_url)),
     );
+    let presets = embedding.presets;
+    let ui = RwSignal::new(answers.with_untracked(interface_language));
     // A host page's new `lang` arrives through the answers.
     Effect::new(move |_| {
         let asked = answers.with(|a| a.get("locale").and_then(UiLang::parse));

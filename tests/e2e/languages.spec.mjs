@@ -447,4 +447,46 @@ test.describe("choosing the language", () => {
       expect(log.errors).toEqual([]);
     });
   });
+
+  test.describe(() => {
+    test.use({ locale: "ja-JP", timezoneId: "Asia/Tokyo" });
+
+    /** Before the page's scripts: every heading the widget shows, frame by frame, until `window.__stop`. */
+    const recordHeadings = () => {
+      window.__headings = [];
+      const look = () => {
+        const heading = document.querySelector("support-triage")?.shadowRoot?.querySelector(".support-triage h1");
+        const shown = heading?.textContent;
+        if (shown && window.__headings.at(-1) !== shown) window.__headings.push(shown);
+        if (!window.__stop) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    };
+
+    test("a Japanese visitor sees Japanese from the first paint, never English first", async ({ page, log }) => {
+      await page.addInitScript(recordHeadings);
+      await open(page, "/");
+      await expectTitle(page, "ja", "the heading in Japanese");
+      const headings = await page.evaluate(() => (window.__stop = true) && window.__headings);
+      expect(headings, "every heading shown, in order").toEqual([text("ja", "main", "ui.title")]);
+      await expect(page.locator(".triage-language-note"), "no loading note").toBeHidden();
+      expect(log.errors).toEqual([]);
+    });
+
+    test("a language file that is slow to come: the widget shows in English with a note, then switches", async ({ page, log }) => {
+      await page.addInitScript(recordHeadings);
+      await page.route(/\/locales\/ja\.txt$/, async (route) => {
+        await new Promise((later) => setTimeout(later, 4000));
+        return route.continue();
+      });
+      await open(page, "/");
+      await expect(page.locator(".triage-language-note"), "the loading note while it comes").toBeVisible();
+      await expectTitle(page, "en", "English while Japanese is on its way");
+      await expectTitle(page, "ja", "Japanese once it has come");
+      await expect(page.locator(".triage-language-note"), "the note goes").toBeHidden();
+      const headings = await page.evaluate(() => (window.__stop = true) && window.__headings);
+      expect(headings).toEqual([text("en", "main", "ui.title"), text("ja", "main", "ui.title")]);
+      expect(log.errors).toEqual([]);
+    });
+  });
 });
