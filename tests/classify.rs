@@ -345,6 +345,25 @@ fn normalisation_folds_case_width_accents_and_punctuation() {
 }
 
 #[test]
+fn a_lone_kanji_shows_as_its_word_never_alone() {
+    let result = classify(
+        "パートナーです。お客様からの依頼で、お客様のテナントの Dynamics 365 でエラーが出ています",
+    );
+    let filing_for = result
+        .signals
+        .iter()
+        .find(|hit| hit.signal == Signal::OnBehalfOfCustomer)
+        .expect("filing for a customer is read");
+    assert!(filing_for.matched.iter().any(|word| word == "客様"), "{filing_for:?}");
+    let words = result.suggestions.iter().map(|s| &s.matched);
+    let words = words.chain(result.signals.iter().map(|s| &s.matched)).flatten();
+    for word in words {
+        let kanji = word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        assert!(!(kanji && word.chars().count() == 1), "{word} shown alone");
+    }
+}
+
+#[test]
 fn matched_phrases_are_the_visitors_own_words() {
     let result = classify("ＩＮＶＯＩＣＥ is wrong, we were Overcharged");
     assert_eq!(result.confident, Some(Category::Billing));

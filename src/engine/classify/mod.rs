@@ -185,13 +185,17 @@ impl Vocabulary {
         features::for_each_group_first(&normalized.chars, |span, hashes| {
             any = true;
             let span = (span.0 as usize, span.1 as usize);
+            // A group's features share their span: looked up once, at the
+            // first bucket not yet counted.
+            let mut slot = None;
             for &hash in hashes {
                 let bucket = model.bucket(hash);
                 let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
                 if seen[word] & bit == 0 {
                     seen[word] |= bit;
-                    let span = spans.of(model, span);
-                    model.add_row(&mut span.sums, &mut span.touched, bucket);
+                    let open =
+                        &mut spans.open[*slot.get_or_insert_with(|| spans.slot(model, span))];
+                    model.add_row(&mut open.sums, &mut open.touched, bucket);
                 }
             }
         });
@@ -243,8 +247,22 @@ impl Vocabulary {
                     }
                 }
             }
+            // A Japanese or Chinese character read alone is a fragment ("客"
+            // of お客様), not a word a visitor would take for a reason: it
+            // shows as the short word of its kind around it (客様), or not at
+            // all. The vocabulary's own one-character words (慢) show as they are.
+            let chars = &normalized.chars;
+            let lone = |&(start, end): &(usize, usize)| {
+                end - start == 1
+                    && features::is_cjk(chars[start])
+                    && !phrases.spans[output].contains(&(start, end))
+            };
+            for span in shown.iter_mut().filter(|span| lone(span)) {
+                *span = word_around(chars, span.0).unwrap_or(*span);
+            }
             shown.sort_unstable();
-            merge_adjacent(&normalized.chars, &mut shown);
+            merge_adjacent(chars, &mut shown);
+            shown.retain(|span| !lone(span));
             let mut words: Vec<String> = Vec::new();
             for span in shown {
                 let word = original(span);
@@ -524,37 +542,30 @@ impl Spans {
         }
     }
 
-    /// The span `at`, opened if it is not among the last few.
+    /// The slot of the span `at` in `open`, opened if it is not among the
+    /// last few.
     #[inline(always)]
-    fn of(&mut self, model: &Model, at: (usize, usize)) -> &mut Span {
+    fn slot(&mut self, model: &Model, at: (usize, usize)) -> usize {
         // Newest first: a word's features all come together.
-        let mut found = None;
         let mut back = self.count;
         while back > 0 {
             back -= 1;
             let slot = (self.first + back) % OPEN;
             if self.open[slot].at == at {
-                found = Some(slot);
-                break;
+                return slot;
             }
         }
-        let slot = match found {
-            Some(slot) => slot,
-            None => {
-                if self.count == OPEN {
-                    self.close_oldest(model);
-                }
-                let slot = (self.first + self.count) % OPEN;
-                self.open[slot] = Span {
-                    at,
-                    sums: [0; model::OUTPUTS],
-                    touched: 0,
-                };
-                self.count += 1;
-                slot
-            }
+        if self.count == OPEN {
+            self.close_oldest(model);
+        }
+        let slot = (self.first + self.count) % OPEN;
+        self.open[slot] = Span {
+            at,
+            sums: [0; model::OUTPUTS],
+            touched: 0,
         };
-        &mut self.open[slot]
+        self.count += 1;
+        slot
     }
 
     /// Closes every open span.
@@ -608,6 +619,35 @@ fn keep(total: &mut model::Sums, shown: &mut Vec<Span>, model: &Model, span: &Sp
     if leads || high - low >= WORD_WEIGHT {
         shown.push(*span);
     }
+}
+
+/// The word a lone kanji or katakana character at `at` belongs to: the run
+/// of characters of its kind around it (環境 of 環境で, エラー), when it is
+/// short enough to be one word; `None` in a longer run (Chinese, written
+/// without kana between its words). Looks at most a word's length each way.
+fn word_around(chars: &[char], at: usize) -> Option<(usize, usize)> {
+    const KANJI: usize = 4;
+    const KATAKANA: usize = 10;
+    let kind = |c: char| match c as u32 {
+        0x4E00..=0x9FFF | 0x3005 => Some(KANJI),
+        0x30A1..=0x30FA | 0x30FC => Some(KATAKANA),
+        _ => None,
+    };
+    let longest = kind(chars[at])?;
+    let same = |c: char| kind(c) == Some(longest);
+    let before = chars[..at]
+        .iter()
+        .rev()
+        .take(longest)
+        .take_while(|&&c| same(c))
+        .count();
+    let after = chars[at + 1..]
+        .iter()
+        .take(longest)
+        .take_while(|&&c| same(c))
+        .count();
+    let (start, end) = (at - before, at + 1 + after);
+    (end - start >= 2 && end - start <= longest).then_some((start, end))
 }
 
 /// Joins spans of Japanese or Chinese characters that touch or overlap, so
