@@ -354,9 +354,14 @@ fn a_lone_kanji_shows_as_its_word_never_alone() {
         .iter()
         .find(|hit| hit.signal == Signal::OnBehalfOfCustomer)
         .expect("filing for a customer is read");
-    assert!(filing_for.matched.iter().any(|word| word == "客様"), "{filing_for:?}");
+    assert!(
+        filing_for.matched.iter().any(|word| word == "客様"),
+        "{filing_for:?}"
+    );
     let words = result.suggestions.iter().map(|s| &s.matched);
-    let words = words.chain(result.signals.iter().map(|s| &s.matched)).flatten();
+    let words = words
+        .chain(result.signals.iter().map(|s| &s.matched))
+        .flatten();
     for word in words {
         let kanji = word.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
         assert!(!(kanji && word.chars().count() == 1), "{word} shown alone");
