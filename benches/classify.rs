@@ -83,6 +83,20 @@ mod bench {
             "classify: 1 MB pasted log of distinct 9-digit numbers",
             |b| b.iter(|| classify(black_box(&log))),
         );
+        // The worst owner vocabulary within the overlay's limits (200
+        // phrases each inside the next, all matching everywhere).
+        let overlay: support_triage::engine::Raw =
+            serde_json::from_str(include_str!("../tests/fixtures/worst-overlay.json"))
+                .expect("the fixture reads");
+        let rules = support_triage::engine::Ruleset::shipped()
+            .with_overlay(&overlay)
+            .expect("the fixture is within the limits");
+        let owners = rules.vocabulary.as_deref().expect("the overlay has lists");
+        let nested = "あ".repeat(10_000);
+        c.bench_function(
+            "classify: 10,000 characters, the worst owner vocabulary",
+            |b| b.iter(|| owners.classify(black_box(&nested))),
+        );
         let short = "請求書の金額が間違っています";
         c.bench_function("classify: one Japanese sentence", |b| {
             b.iter(|| classify(black_box(short)))

@@ -405,28 +405,14 @@ fn a_phrase_is_measured_once_normalised_and_named_by_its_line() {
 /// Many owner phrases that all match at every character (each inside the
 /// next) once made each character of a description cost work for every pair
 /// of them: about 140 s for 10,000 characters. Within the limits it is
-/// linear: a generous bound, far above the few milliseconds it takes.
+/// linear: a generous bound, far above the few milliseconds it takes. The
+/// overlay (`tests/fixtures/worst-overlay.json`, also timed by `cargo bench
+/// --bench classify`): 200 phrases of あ, 50 characters long down to 11,
+/// spread over five categories and signals, each inside the next.
 #[test]
 fn the_worst_vocabulary_within_the_limits_classifies_in_linear_time() {
-    let sections = [
-        "billing",
-        "advisory",
-        "licensing",
-        "signal:preview",
-        "performance",
-    ];
-    let mut text = String::new();
-    for n in 0..200 {
-        let section = sections[n % sections.len()];
-        text.push_str(&format!(
-            "[{section}]\n{}\n",
-            "あ".repeat(50 - n / sections.len() % 50)
-        ));
-    }
     let rules = Ruleset::shipped()
-        .with_overlay(&raw(
-            &serde_json::json!({"vocabulary": {"nested": text}}).to_string()
-        ))
+        .with_overlay(&raw(include_str!("fixtures/worst-overlay.json")))
         .unwrap();
     let vocabulary = rules.vocabulary.as_deref().unwrap();
     let started = std::time::Instant::now();
