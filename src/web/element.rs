@@ -110,7 +110,12 @@ fn mount_element(host: HtmlElement, container: HtmlElement) {
     let answers = super::initial_answers(&presets, host.has_attribute("sync-url"));
     let language = super::interface_language(&answers);
     if language.is_loaded() {
-        return mount_now(host, container, presets);
+        // In a task of its own: reading the draft (the page's first use of
+        // local storage) and building the widget are each long enough.
+        return set_timeout(
+            move || mount_now(host, container, presets),
+            std::time::Duration::ZERO,
+        );
     }
     let pending = std::rc::Rc::new(std::cell::Cell::new(Some((host, container, presets))));
     let mount_once = move || {
