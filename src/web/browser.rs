@@ -30,7 +30,13 @@ fn temporal_time_zone() -> Option<String> {
         .ok()?
         .dyn_into()
         .ok()?;
-    zone_id.call0(&now).ok()?.as_string()
+    // A named zone; an offset (`+09:00`, a machine set to one) is left to
+    // `Intl`, which names it (`Etc/GMT-9`).
+    zone_id
+        .call0(&now)
+        .ok()?
+        .as_string()
+        .filter(|zone| zone.contains('/') || zone == "UTC")
 }
 
 /// The visitor's preferred languages, best first.
