@@ -142,7 +142,28 @@ fn japan_2026_national_holidays_match_the_cabinet_office_list() {
     .into_iter()
     .map(day)
     .collect();
-    assert_eq!(HolidayList::JapanNational.of_year(2026), want);
+    assert_eq!(HolidayList::JapanNational.of_year(2026).to_vec(), want);
+}
+
+#[test]
+fn remembered_years_are_the_years_computed() {
+    // More years than are kept, in both lists, twice over: the second pass
+    // reads what the first kept or computes again what it let go.
+    for _ in 0..2 {
+        for year in 2020..2036 {
+            let mut japan = japan_national(year);
+            japan.sort();
+            assert_eq!(
+                HolidayList::JapanNational.of_year(year).to_vec(),
+                japan,
+                "{year}"
+            );
+            let mut us = us_federal_observed(year);
+            us.sort();
+            us.dedup();
+            assert_eq!(HolidayList::UsFederal.of_year(year).to_vec(), us, "{year}");
+        }
+    }
 }
 
 #[test]

@@ -256,7 +256,7 @@ pub fn local_to_utc(
 struct YearCache<'a> {
     list: &'a HolidayList,
     year: i32,
-    days: Vec<NaiveDate>,
+    days: std::rc::Rc<[NaiveDate]>,
 }
 
 impl<'a> YearCache<'a> {
@@ -264,7 +264,7 @@ impl<'a> YearCache<'a> {
         YearCache {
             list,
             year: i32::MIN,
-            days: Vec::new(),
+            days: std::rc::Rc::new([]),
         }
     }
 

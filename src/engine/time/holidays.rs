@@ -3,6 +3,8 @@
 //! the U.S. federal holidays for `north_america`; `other` ships none.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// Where a calendar's holidays come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,21 +20,52 @@ pub enum HolidayList {
     Dates(Vec<NaiveDate>),
 }
 
+/// How many computed years are kept: a decision's clock walks one or two,
+/// a page's decisions a handful.
+const KEPT_YEARS: usize = 8;
+
+/// A shipped list's year: Japan's or not, the year, its holidays.
+type ComputedYear = (bool, i32, Rc<[NaiveDate]>);
+
+thread_local! {
+    /// The shipped lists' years already computed (the rules take longer than
+    /// the rest of a deadline).
+    static COMPUTED: RefCell<Vec<ComputedYear>> = const { RefCell::new(Vec::new()) };
+}
+
 impl HolidayList {
     /// The holidays of one year, sorted.
-    pub fn of_year(&self, year: i32) -> Vec<NaiveDate> {
-        let mut days = match self {
-            HolidayList::JapanNational => japan_national(year),
-            HolidayList::UsFederal => us_federal_observed(year),
-            HolidayList::None => Vec::new(),
+    pub fn of_year(&self, year: i32) -> Rc<[NaiveDate]> {
+        let japan = match self {
+            HolidayList::JapanNational => true,
+            HolidayList::UsFederal => false,
+            HolidayList::None => return Rc::new([]),
             HolidayList::Dates(dates) => {
-                dates.iter().copied().filter(|d| d.year() == year).collect()
+                return sorted(dates.iter().copied().filter(|d| d.year() == year).collect())
             }
         };
-        days.sort();
-        days.dedup();
-        days
+        COMPUTED.with_borrow_mut(|computed| {
+            if let Some((_, _, days)) = computed.iter().find(|e| e.0 == japan && e.1 == year) {
+                return days.clone();
+            }
+            let days = sorted(if japan {
+                japan_national(year)
+            } else {
+                us_federal_observed(year)
+            });
+            if computed.len() == KEPT_YEARS {
+                computed.remove(0);
+            }
+            computed.push((japan, year, days.clone()));
+            days
+        })
     }
+}
+
+fn sorted(mut days: Vec<NaiveDate>) -> Rc<[NaiveDate]> {
+    days.sort();
+    days.dedup();
+    days.into()
 }
 
 fn date(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
