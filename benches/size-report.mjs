@@ -19,11 +19,13 @@ const DIST = join(ROOT, "dist");
 // The boot set's ceiling, a guard against regressions: 200 KB until issue 11
 // added the card's timing, proposals, assumptions, live headline and phone
 // bar (+35 KB gzip measured) and issue 12 the learned classifier's code
-// (+4 KB; 240.6 KB in all when set), then +1 KB for writing decisions as
-// one JSON text for the browser to parse (serde_json: +2.3 KB gzip, and
-// evaluate() 30 % faster); issue 14 (open) aims at 110 KB by moving parts
-// out of the boot set.
-const BUDGET_GZIP = 246 * 1024;
+// (+4 KB; 240.6 KB in all when set), then +2 KB on 2026-11-22 (242.9 →
+// 245.9 KB): decisions written as one JSON text for the browser to parse
+// (serde_json, +2.3 KB, evaluate() 30 % faster), the first paint in the
+// visitor's language and the holiday years kept (+1.6 KB), less wasm-opt's
+// --low-memory-unused (−0.9 KB). Issue 14 (open) aims at 110 KB by moving
+// parts out of the boot set.
+const BUDGET_GZIP = 247 * 1024;
 const BUDGET_LONG_TASK_MS = 50;
 /** Issue 12: the classifier's code, vocabulary and model together. */
 const BUDGET_CLASSIFIER_GZIP = 40 * 1024;
