@@ -85,7 +85,7 @@ pub fn define() {
         let signal = MOUNTED
             .with_borrow(|mounted| mounted.iter().find(|m| m.host == host).map(|m| m.presets));
         if let Some(signal) = signal {
-            signal.set(presets(&host));
+            signal.set(presets(&host, true));
         }
     });
     define_element(&css_url, &mount, &unmount, &rules_changed, &presets_changed);
@@ -106,21 +106,23 @@ const LANGUAGE_WAIT: std::time::Duration = std::time::Duration::from_millis(1500
 /// fetched on demand, some 60–130 ms). A slow or failed fetch does not
 /// keep the widget away: after [`LANGUAGE_WAIT`] it shows all the same.
 fn mount_element(host: HtmlElement, container: HtmlElement) {
-    let presets = presets(&host);
-    let answers = super::initial_answers(&presets, host.has_attribute("sync-url"));
+    // The language only: the attributes are read (and a bad one reported)
+    // when the widget is built, since the host page may change them meanwhile.
+    let quiet = presets(&host, false);
+    let answers = super::initial_answers(&quiet, host.has_attribute("sync-url"));
     let language = super::interface_language(&answers);
     if language.is_loaded() {
         // In a task of its own: reading the draft (the page's first use of
         // local storage) and building the widget are each long enough.
         return set_timeout(
-            move || mount_now(host, container, presets),
+            move || mount_now(host, container),
             std::time::Duration::ZERO,
         );
     }
-    let pending = std::rc::Rc::new(std::cell::Cell::new(Some((host, container, presets))));
+    let pending = std::rc::Rc::new(std::cell::Cell::new(Some((host, container))));
     let mount_once = move || {
-        if let Some((host, container, presets)) = pending.take() {
-            mount_now(host, container, presets);
+        if let Some((host, container)) = pending.take() {
+            mount_now(host, container);
         }
     };
     let on_time = mount_once.clone();
@@ -131,7 +133,7 @@ fn mount_element(host: HtmlElement, container: HtmlElement) {
     set_timeout(on_time, LANGUAGE_WAIT);
 }
 
-fn mount_now(host: HtmlElement, container: HtmlElement, presets: Answers) {
+fn mount_now(host: HtmlElement, container: HtmlElement) {
     if !host.is_connected() {
         return; // removed from the page while its language was on its way
     }
@@ -140,7 +142,7 @@ fn mount_now(host: HtmlElement, container: HtmlElement, presets: Answers) {
     let kept = rules_signal(&host).map(|signal| signal.get_untracked());
     unmount_element(host.clone());
     let rules = RwSignal::new(kept.unwrap_or_else(Rules::shipped));
-    let presets = RwSignal::new(presets);
+    let presets = RwSignal::new(presets(&host, true));
     let embedding = Embedding {
         host: Some(host.clone()),
         sync_url: host.has_attribute("sync-url"),
@@ -175,9 +177,9 @@ fn unmount_element(host: HtmlElement) {
 /// `plan`, `location` and `time-zone` are the case fields `role`, `product`,
 /// `plan`, `location` and `time_zone`, in the engine's spellings; `lang` is
 /// the interface language and suggests the support language. A value the
-/// field can never hold is ignored and reported on the console, never
-/// thrown at the host page.
-fn presets(host: &HtmlElement) -> Answers {
+/// field can never hold is ignored and, when `report`, reported on the
+/// console, never thrown at the host page.
+fn presets(host: &HtmlElement, report: bool) -> Answers {
     const ATTRIBUTES: [(&str, &str); 5] = [
         ("filing-as", "role"),
         ("product", "product"),
@@ -186,8 +188,11 @@ fn presets(host: &HtmlElement) -> Answers {
         ("time-zone", "time_zone"),
     ];
     let mut presets = Answers::default();
-    let warn =
-        |message: String| web_sys::console::warn_1(&format!("<support-triage>: {message}").into());
+    let warn = |message: String| {
+        if report {
+            web_sys::console::warn_1(&format!("<support-triage>: {message}").into());
+        }
+    };
     for (attribute, field) in ATTRIBUTES {
         let value = host.get_attribute(attribute).or_else(|| {
             // `role` is ARIA's: the old spelling still works, for now.

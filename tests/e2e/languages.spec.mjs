@@ -473,6 +473,26 @@ test.describe("choosing the language", () => {
       expect(log.errors).toEqual([]);
     });
 
+    test("attributes the host page changes while the language is on its way are the ones the widget starts with", async ({ page, log }) => {
+      await page.route(/\/locales\/ja\.txt$/, async (route) => {
+        await new Promise((later) => setTimeout(later, 800));
+        return route.continue();
+      });
+      await page.route("**/languages-late-host.html", (route) =>
+        route.fulfill({
+          contentType: "text/html; charset=utf-8",
+          body: `<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>Host</title>
+<script type="module" src="./embed.js"></script></head>
+<body><support-triage product="azure"></support-triage>
+<script>setTimeout(() => document.querySelector("support-triage").setAttribute("product", "dynamics365"), 200);</script></body></html>`,
+        }),
+      );
+      await open(page, "/languages-late-host.html");
+      await expectTitle(page, "ja", "the element in Japanese");
+      await expect(page.locator("select[name=product]"), "the product the page set last").toHaveValue("dynamics365");
+      expect(log.errors).toEqual([]);
+    });
+
     test("a language file that is slow to come: the widget shows in English with a note, then switches", async ({ page, log }) => {
       await page.addInitScript(recordHeadings);
       await page.route(/\/locales\/ja\.txt$/, async (route) => {
