@@ -13,9 +13,7 @@ const LANGUAGE_KEY: &str = "support-triage:language";
 pub fn time_zone() -> String {
     temporal_time_zone()
         .or_else(|| {
-            let options =
-                Intl::DateTimeFormat::new(&Array::new(), &Object::new()).resolved_options();
-            Reflect::get(&options, &"timeZone".into()).ok()?.as_string()
+            super::zones::resolved_zone(&Intl::DateTimeFormat::new(&Array::new(), &Object::new()))
         })
         .unwrap_or_else(|| "UTC".into())
 }

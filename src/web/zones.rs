@@ -2,6 +2,7 @@
 //! zone database, yet accepts every IANA zone the browser knows.
 
 use crate::engine::time::offsets::OffsetTable;
+use crate::engine::time::remembered;
 use crate::engine::ZoneRules;
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 use js_sys::{Array, Date, Intl, Object, Reflect};
@@ -35,27 +36,23 @@ impl IntlZones {
     /// Runs `f` on the zone's entry, made on first use.
     fn with_zone<T>(&self, zone: &str, f: impl FnOnce(&mut KnownZone) -> T) -> T {
         let mut zones = self.zones.borrow_mut();
-        let at = match zones.iter().position(|known| known.name == zone) {
-            Some(at) => at,
-            None => {
-                // A page meets a handful of zones; a script trying many
-                // must not make every later lookup slower.
-                if zones.len() == KEPT_ZONES {
-                    zones.remove(0);
-                }
-                let formatter = new_formatter(zone);
-                zones.push(KnownZone {
-                    name: zone.to_owned(),
-                    canonical: formatter
-                        .as_ref()
-                        .map(|formatter| canonical_name(formatter, zone)),
-                    formatter,
-                    offsets: OffsetTable::default(),
-                });
-                zones.len() - 1
+        let make = || {
+            let formatter = new_formatter(zone);
+            KnownZone {
+                name: zone.to_owned(),
+                canonical: formatter
+                    .as_ref()
+                    .map(|formatter| canonical_name(formatter, zone)),
+                formatter,
+                offsets: OffsetTable::default(),
             }
         };
-        f(&mut zones[at])
+        f(remembered(
+            &mut zones,
+            KEPT_ZONES,
+            |known| known.name == zone,
+            make,
+        ))
     }
 }
 
@@ -63,13 +60,17 @@ impl IntlZones {
 /// for its target (Asia/Kolkata ↔ Asia/Calcutta); only its spelling is
 /// taken, so that the CLI and the browser agree.
 fn canonical_name(formatter: &Intl::DateTimeFormat, zone: &str) -> String {
-    let resolved = Reflect::get(&formatter.resolved_options(), &"timeZone".into())
-        .ok()
-        .and_then(|name| name.as_string());
-    match resolved {
+    match resolved_zone(formatter) {
         Some(name) if name.eq_ignore_ascii_case(zone) => name,
         _ => zone.to_owned(),
     }
+}
+
+/// The zone a formatter resolved to (its `resolvedOptions().timeZone`).
+pub fn resolved_zone(formatter: &Intl::DateTimeFormat) -> Option<String> {
+    Reflect::get(&formatter.resolved_options(), &"timeZone".into())
+        .ok()?
+        .as_string()
 }
 
 /// `new Intl.DateTimeFormat("en-US", {timeZone, ...})`, which throws a

@@ -74,7 +74,19 @@ pub fn is_cjk(c: char) -> bool {
 /// without the slower Unicode tables (most of a Japanese or Chinese text).
 #[inline(always)]
 pub fn is_kana_or_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309F | 0x30A1..=0x30FA | 0x30FC..=0x30FF | 0x4E00..=0x9FFF)
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309F) || is_katakana(c) || is_ideograph(c)
+}
+
+/// Katakana letters, the prolonged sound mark and the iteration marks.
+#[inline(always)]
+pub fn is_katakana(c: char) -> bool {
+    matches!(c as u32, 0x30A1..=0x30FA | 0x30FC..=0x30FF)
+}
+
+/// The unified ideographs (kanji, hanzi).
+#[inline(always)]
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x4E00..=0x9FFF)
 }
 
 #[inline(always)]

@@ -628,9 +628,9 @@ fn keep(total: &mut model::Sums, shown: &mut Vec<Span>, model: &Model, span: &Sp
 fn word_around(chars: &[char], at: usize) -> Option<(usize, usize)> {
     const KANJI: usize = 4;
     const KATAKANA: usize = 10;
-    let kind = |c: char| match c as u32 {
-        0x4E00..=0x9FFF | 0x3005 => Some(KANJI),
-        0x30A1..=0x30FA | 0x30FC => Some(KATAKANA),
+    let kind = |c: char| match c {
+        _ if features::is_ideograph(c) || c == '々' => Some(KANJI),
+        _ if features::is_katakana(c) => Some(KATAKANA),
         _ => None,
     };
     let longest = kind(chars[at])?;

@@ -6,6 +6,8 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use super::remembered;
+
 /// Where a calendar's holidays come from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum HolidayList {
@@ -24,8 +26,8 @@ pub enum HolidayList {
 /// a page's decisions a handful.
 const KEPT_YEARS: usize = 8;
 
-/// A shipped list's year: Japan's or not, the year, its holidays.
-type ComputedYear = (bool, i32, Rc<[NaiveDate]>);
+/// A shipped list's year: the list, the year, its holidays.
+type ComputedYear = (HolidayList, i32, Rc<[NaiveDate]>);
 
 thread_local! {
     /// The shipped lists' years already computed (the rules take longer than
@@ -36,28 +38,18 @@ thread_local! {
 impl HolidayList {
     /// The holidays of one year, sorted.
     pub fn of_year(&self, year: i32) -> Rc<[NaiveDate]> {
-        let japan = match self {
-            HolidayList::JapanNational => true,
-            HolidayList::UsFederal => false,
+        let rule = match self {
+            HolidayList::JapanNational => japan_national,
+            HolidayList::UsFederal => us_federal_observed,
             HolidayList::None => return Rc::new([]),
             HolidayList::Dates(dates) => {
                 return sorted(dates.iter().copied().filter(|d| d.year() == year).collect())
             }
         };
         COMPUTED.with_borrow_mut(|computed| {
-            if let Some((_, _, days)) = computed.iter().find(|e| e.0 == japan && e.1 == year) {
-                return days.clone();
-            }
-            let days = sorted(if japan {
-                japan_national(year)
-            } else {
-                us_federal_observed(year)
-            });
-            if computed.len() == KEPT_YEARS {
-                computed.remove(0);
-            }
-            computed.push((japan, year, days.clone()));
-            days
+            let is = |(list, of, _): &ComputedYear| list == self && *of == year;
+            let make = || (self.clone(), year, sorted(rule(year)));
+            remembered(computed, KEPT_YEARS, is, make).2.clone()
         })
     }
 }
