@@ -60,10 +60,10 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured when the model was committed (544 and
-/// 583 of 600: 90.7 % top-1, 97.2 % top-3): a change that does worse fails
+/// What the held-out set measured when the model was committed (546 and
+/// 583 of 600: 91.0 % top-1, 97.2 % top-3): a change that does worse fails
 /// here.
-const TOP1_MEASURED: f64 = 90.6;
+const TOP1_MEASURED: f64 = 90.9;
 const TOP3_MEASURED: f64 = 97.1;
 
 /// Held-out accuracy per language, per category, calibration and the
@@ -75,6 +75,39 @@ fn held_out_accuracy_is_reported() {
     assert!(
         top1 >= TOP1_MEASURED && top3 >= TOP3_MEASURED,
         "held-out top-1 {top1:.1} %, top-3 {top3:.1} %: worse than measured ({TOP1_MEASURED} %, {TOP3_MEASURED} %)"
+    );
+}
+
+/// Short descriptions, the way a visitor starts typing (tests/corpus/short/,
+/// 90 in the ten languages, never trained on): they decided whether the
+/// short training descriptions were kept, so they are a development set,
+/// not a held-out one. A change that understands fewer of them than when
+/// the model was committed (86 top-1, 89 top-3) fails here.
+#[test]
+fn short_descriptions_are_understood() {
+    let (mut n, mut top1, mut top3) = (0, 0, 0);
+    let mut missed = Vec::new();
+    for line in include_str!("corpus/short/probe.jsonl").lines() {
+        let item: Value = serde_json::from_str(line).unwrap();
+        let want = Category::parse(item["category"].as_str().unwrap()).unwrap();
+        let text = item["text"].as_str().unwrap();
+        let categories: Vec<Category> = classify(text)
+            .suggestions
+            .iter()
+            .map(|s| s.category)
+            .collect();
+        n += 1;
+        if categories.first() == Some(&want) {
+            top1 += 1;
+        } else {
+            missed.push(text.to_owned());
+        }
+        top3 += usize::from(categories.iter().take(3).any(|&c| c == want));
+    }
+    assert_eq!(n, 90);
+    assert!(
+        top1 >= 86 && top3 >= 89,
+        "short descriptions: top-1 {top1}, top-3 {top3} of {n} (measured 86 and 89); missed: {missed:?}"
     );
 }
 
