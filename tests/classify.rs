@@ -316,9 +316,13 @@ fn shipped_model_favours(text: &str, category: Category) -> bool {
 fn the_joined_lists_are_the_same_vocabulary() {
     let names: Vec<&str> = SHIPPED_LISTS.iter().map(|(name, _)| *name).collect();
     assert_eq!(names, SHIPPED_NAMES);
+    // As scripts/bundle-vocabulary.mjs joins them: the lines that are
+    // neither blank nor a comment, in order.
     let joined: String = SHIPPED_LISTS
         .iter()
-        .map(|(_, text)| format!("{}\n", text.trim_end_matches('\n')))
+        .flat_map(|(_, text)| text.lines())
+        .filter(|line| !line.trim().is_empty() && !line.trim().starts_with('#'))
+        .map(|line| format!("{line}\n"))
         .collect();
     assert_eq!(
         Vocabulary::from_lists(&[("shipped", &joined)]),
@@ -466,6 +470,72 @@ fn a_negated_phrase_does_not_count() {
     assert_eq!(billing.confident, Some(Category::BreakFix));
     let japanese = classify("遅いのではなく、保存できません");
     assert_ne!(japanese.suggestions[0].category, Category::Performance);
+}
+
+/// A description that says there is no workaround, no custom code or no
+/// preview denies the signal, in every language and a few words away from
+/// the cue, while the same words stated plainly keep it; a denied signal's
+/// phrase still counts for the subject ("keine Rechnung" stays billing).
+#[test]
+fn a_denied_signal_is_not_reported() {
+    let has = |text: &str, signal: Signal| {
+        classify(text)
+            .signals
+            .iter()
+            .any(|hit| hit.signal == signal)
+    };
+    let denied = [
+        ("there is no workaround", Signal::Workaround),
+        ("we have no workaround yet", Signal::Workaround),
+        ("without any workaround", Signal::Workaround),
+        ("回避策はありません", Signal::Workaround),
+        ("回避策もなく困っています", Signal::Workaround),
+        ("belum ada solusi sementara", Signal::Workaround),
+        ("no hay solución temporal", Signal::Workaround),
+        ("il n'y a pas de contournement", Signal::Workaround),
+        ("es gibt keinen Workaround", Signal::Workaround),
+        ("nessun workaround disponibile", Signal::Workaround),
+        ("sem solução de contorno", Signal::Workaround),
+        ("没有临时解决办法", Signal::Workaround),
+        ("we do not use any custom code", Signal::CustomCode),
+        ("no custom code or plugins", Signal::CustomCode),
+        ("カスタムコードは使っていません", Signal::CustomCode),
+        ("カスタマイズはしていません", Signal::CustomCode),
+        ("tidak pakai plugin", Signal::CustomCode),
+        (
+            "nous n'utilisons aucun code personnalisé",
+            Signal::CustomCode,
+        ),
+        ("no usamos código personalizado", Signal::CustomCode),
+        ("non usiamo codice personalizzato", Signal::CustomCode),
+        ("não usamos código personalizado", Signal::CustomCode),
+        ("没有自定义代码", Signal::CustomCode),
+        ("沒有使用自訂程式碼", Signal::CustomCode),
+        ("プレビュー機能ではありません", Signal::Preview),
+        ("bukan fitur preview", Signal::Preview),
+    ];
+    for (text, signal) in denied {
+        assert!(!has(text, signal), "{text}: {signal:?} is denied");
+    }
+    let stated = [
+        ("we have a workaround for now", Signal::Workaround),
+        ("回避策として手作業で対応中", Signal::Workaround),
+        ("the plugin does not work", Signal::CustomCode),
+        ("it works without the plugin", Signal::CustomCode),
+        ("ohne das Plugin läuft es", Signal::CustomCode),
+        ("no error, but our plugin is slow", Signal::CustomCode),
+        ("カスタムコードでエラーが出ます", Signal::CustomCode),
+        ("无法使用插件", Signal::CustomCode),
+        ("プレビュー機能が使えません", Signal::Preview),
+        ("the preview feature crashes", Signal::Preview),
+    ];
+    for (text, signal) in stated {
+        assert!(has(text, signal), "{text}: {signal:?} is stated");
+    }
+    let billing = support_triage::engine::classify::shipped()
+        .features("no invoice came this month")
+        .phrases;
+    assert!(billing.weight[Category::Billing as usize] > 0.0);
 }
 
 #[test]

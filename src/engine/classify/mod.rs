@@ -129,6 +129,11 @@ pub const MAX_SUGGESTIONS: usize = 5;
 pub struct PhraseHits {
     pub weight: [f32; model::OUTPUTS],
     pub spans: Vec<Vec<(usize, usize)>>,
+    /// Per target, whether the text denies it: every phrase of it found
+    /// stands after or before a cue that denies a signal ("no workaround").
+    /// The phrases still weigh for the model (it learnt them so); the
+    /// signal is not reported.
+    pub denied: [bool; model::OUTPUTS],
 }
 
 /// What the model reads of a text.
@@ -296,7 +301,9 @@ impl Vocabulary {
             let probability = model::sigmoid(logits[output]);
             // An earlier case is one its number or words name, not a guess.
             let learned = signal != Signal::PreviousCase && probability >= model.thresholds[index];
-            if phrases.weight[output] > 0.0 || learned {
+            // A signal whose phrases the text denies ("no workaround") is
+            // not reported, even when the words around them suggest it.
+            if (phrases.weight[output] > 0.0 || learned) && !phrases.denied[output] {
                 signals.push(SignalHit {
                     signal,
                     matched: words_for(output, false),
@@ -420,11 +427,21 @@ impl Vocabulary {
         let mut found = PhraseHits {
             weight: [0.0; model::OUTPUTS],
             spans: vec![Vec::new(); slots],
+            denied: [false; model::OUTPUTS],
         };
+        // Per target: whether some phrase of it is found denied ("no
+        // workaround"), and whether some is found and not denied.
+        let mut denial = [false; model::OUTPUTS];
+        let mut stated = [false; model::OUTPUTS];
+        let is_signal =
+            |index: usize| matches!(self.phrases[index].target, vocabulary::Target::Signal(_));
         // Each distinct phrase counts once; each target shows a few words.
         let mut counted = vec![false; self.phrases.len()];
         for &(start, end, index) in &hits {
             let slot = slot(index);
+            let denied = is_signal(index) && self.denies_signal(chars, start, end);
+            stated[slot] |= !denied;
+            denial[slot] |= denied;
             if !std::mem::replace(&mut counted[index], true) {
                 found.weight[slot] += self.phrases[index].weight;
             }
@@ -451,6 +468,10 @@ impl Vocabulary {
         if numbers > 0 {
             found.weight[Category::FollowUp as usize] += 0.5;
             found.weight[model::CATEGORIES + Signal::PreviousCase as usize] += 1.0;
+            stated[model::CATEGORIES + Signal::PreviousCase as usize] = true;
+        }
+        for slot in 0..slots {
+            found.denied[slot] = denial[slot] && !stated[slot];
         }
         for weight in &mut found.weight {
             *weight = weight.min(model::PHRASE_CAP);
@@ -461,6 +482,12 @@ impl Vocabulary {
     /// Whether a negation cue stands right before `start` (a short word such
     /// as "a" may come between: "not a billing question").
     fn negated_before(&self, chars: &[char], start: usize) -> bool {
+        self.cue_before(&self.cues_before, chars, start)
+    }
+
+    /// Whether one of `cues` (written backwards) stands right before
+    /// `start`, or with one short word between.
+    fn cue_before(&self, cues: &trie::Trie, chars: &[char], start: usize) -> bool {
         let before = trim_end_space(&chars[..start]);
         let without_short_word = {
             let word = before
@@ -476,7 +503,7 @@ impl Vocabulary {
         // A cue that starts with a letter must start a word.
         let cue_ends = |text: &[char]| {
             let mut found = false;
-            self.cues_before.each_suffix(text, text.len(), |_, length| {
+            cues.each_suffix(text, text.len(), |_, length| {
                 found |= length == text.len()
                     || !is_word_char(text[text.len() - length])
                     || !is_word_char(text[text.len() - length - 1]);
@@ -488,10 +515,21 @@ impl Vocabulary {
 
     /// Whether a negation cue stands right after `end`.
     fn negated_after(&self, chars: &[char], end: usize) -> bool {
-        let after = &chars[end..];
-        let after = after.strip_prefix(&[' ']).unwrap_or(after);
-        self.cues_after.starts(after, 0)
+        self.cues_after.starts(after_space(chars, end), 0)
     }
+
+    /// Whether a signal's phrase at `start..end` stands after or before a
+    /// cue that denies a signal ("no workaround", "回避策はありません").
+    fn denies_signal(&self, chars: &[char], start: usize, end: usize) -> bool {
+        self.cue_before(&self.signal_cues_before, chars, start)
+            || self.signal_cues_after.starts(after_space(chars, end), 0)
+    }
+}
+
+/// The text after `end`, less the space that may follow.
+fn after_space(chars: &[char], end: usize) -> &[char] {
+    let after = &chars[end..];
+    after.strip_prefix(&[' ']).unwrap_or(after)
 }
 
 fn trim_end_space(chars: &[char]) -> &[char] {

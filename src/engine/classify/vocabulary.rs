@@ -80,12 +80,20 @@ pub struct Vocabulary {
     /// Phrases that may start inside a word (`*fehler`): the only ones
     /// tried in the middle of a Latin word.
     pub(super) open_trie: Trie,
-    /// The negation cues as read (the tries below are built from them).
+    /// The negation cues as read (the tries below are built from them):
+    /// for every phrase, then for signals' phrases only.
     negation_before: Vec<Vec<char>>,
     negation_after: Vec<Vec<char>>,
+    signal_negation_before: Vec<Vec<char>>,
+    signal_negation_after: Vec<Vec<char>>,
     /// The cues written backwards: walked back from where a phrase starts.
     pub(super) cues_before: Trie,
     pub(super) cues_after: Trie,
+    /// Cues that deny a signal rather than change the subject ("no
+    /// workaround", "カスタムコードは使っていません"): a category's phrase after
+    /// them still counts ("no invoice came" is about billing).
+    pub(super) signal_cues_before: Trie,
+    pub(super) signal_cues_after: Trie,
 }
 
 /// The shipped lists' names, one per language, in the order they are read:
@@ -166,7 +174,7 @@ impl Vocabulary {
                 section = Section::parse(heading.trim());
                 if section.is_none() {
                     first_error.get_or_insert(error(format!(
-                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), product:NAME ({}), negation:before or negation:after",
+                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), product:NAME ({}), negation:before, negation:after, negation:signals:before or negation:signals:after",
                         Category::NAMES.join(", "),
                         Signal::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
                         Product::NAMES.join(", ")
@@ -220,6 +228,14 @@ impl Vocabulary {
                 self.negation_after.push(chars);
                 return Ok(());
             }
+            Section::SignalNegationBefore => {
+                self.signal_negation_before.push(chars);
+                return Ok(());
+            }
+            Section::SignalNegationAfter => {
+                self.signal_negation_after.push(chars);
+                return Ok(());
+            }
         };
         self.phrases.push(Phrase {
             chars,
@@ -235,13 +251,10 @@ impl Vocabulary {
         self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
-        let reversed: Vec<Vec<char>> = self
-            .negation_before
-            .iter()
-            .map(|cue| cue.iter().rev().copied().collect())
-            .collect();
-        self.cues_before = Trie::new(&numbered(reversed.iter()));
+        self.cues_before = backwards(&self.negation_before);
         self.cues_after = Trie::new(&numbered(self.negation_after.iter()));
+        self.signal_cues_before = backwards(&self.signal_negation_before);
+        self.signal_cues_after = Trie::new(&numbered(self.signal_negation_after.iter()));
         self.trie = Trie::new(&numbered(self.phrases.iter().map(|phrase| &phrase.chars)));
         let open: Vec<(usize, &[char])> = self
             .phrases
@@ -270,6 +283,8 @@ enum Section {
     Product(Product),
     NegationBefore,
     NegationAfter,
+    SignalNegationBefore,
+    SignalNegationAfter,
 }
 
 impl Section {
@@ -277,6 +292,8 @@ impl Section {
         match heading {
             "negation:before" => Some(Section::NegationBefore),
             "negation:after" => Some(Section::NegationAfter),
+            "negation:signals:before" => Some(Section::SignalNegationBefore),
+            "negation:signals:after" => Some(Section::SignalNegationAfter),
             _ => match heading.split_once(':') {
                 Some(("signal", signal)) => Signal::parse(signal).map(Section::Signal),
                 Some(("product", product)) => Product::parse(product).map(Section::Product),
@@ -285,6 +302,16 @@ impl Section {
             },
         }
     }
+}
+
+/// The trie of `cues` written backwards, walked back from where a phrase
+/// starts.
+fn backwards(cues: &[Vec<char>]) -> Trie {
+    let reversed: Vec<Vec<char>> = cues
+        .iter()
+        .map(|cue| cue.iter().rev().copied().collect())
+        .collect();
+    Trie::new(&numbered(reversed.iter()))
 }
 
 /// Each of `lists` with its index.
