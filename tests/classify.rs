@@ -538,6 +538,17 @@ fn a_denied_signal_is_not_reported() {
     assert!(billing.weight[Category::Billing as usize] > 0.0);
 }
 
+/// A signal the model reads from another target's phrases shows those
+/// phrases ("Early Access", a preview phrase of the category, for the
+/// preview signal): a signal is never reported without words to quote
+/// when the text has any that led to it.
+#[test]
+fn a_signal_shows_the_words_that_led_to_it() {
+    let result = classify("Early Access für Wave 2 aktiviert, jetzt stürzt das Formular ab");
+    let preview = result.said(Signal::Preview).expect("preview is said");
+    assert_eq!(preview.matched, ["Early Access"]);
+}
+
 #[test]
 fn ties_and_weak_evidence_are_not_decided() {
     // One weak word decides nothing the default would not.

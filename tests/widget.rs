@@ -632,6 +632,39 @@ fn the_card_names_the_unanswered_questions_its_answer_depends_on() {
     assert_eq!(decision.severity, Some(Severity::A));
 }
 
+/// A proposal quotes the visitor's words: a product the words only suggest
+/// to the model ("the whole company…" for Dynamics 365) is not set, and a
+/// signal with no word to show is not proposed.
+#[test]
+fn nothing_is_proposed_without_the_visitors_words() {
+    use support_triage::engine::classify::{Classification, ProductHit, Signal, SignalHit};
+    use support_triage::widget::proposals::proposals;
+    let text = "the whole company cannot log in since 9am";
+    let mut visitor = fresh();
+    visitor.set("description", text);
+    let read = Ruleset::shipped().classify(text);
+    assert!(read.named_product().is_none(), "{:?}", read.products);
+    assert!(proposals(&visitor, &read, &[]).is_empty());
+    let guessed = Classification {
+        signals: vec![SignalHit {
+            signal: Signal::CustomCode,
+            matched: Vec::new(),
+        }],
+        products: vec![ProductHit {
+            product: Product::Azure,
+            matched: vec!["whole".into()],
+            named: false,
+        }],
+        ..Classification::default()
+    };
+    assert!(proposals(&visitor, &guessed, &[]).is_empty());
+    let named = Ruleset::shipped().classify("our D365 sales hub shows an error");
+    assert_eq!(
+        named.named_product().map(|hit| hit.product),
+        Some(Product::Dynamics365)
+    );
+}
+
 #[test]
 fn what_the_text_says_is_proposed_never_imposed() {
     use support_triage::widget::proposals::{proposals, Idea};

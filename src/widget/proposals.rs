@@ -98,10 +98,10 @@ impl Proposal {
 /// still unanswered, never one in `declined`.
 pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) -> Vec<Proposal> {
     let unanswered = |field: &str| answers.get(field).is_none();
-    let signal = |wanted: Signal| text.signals.iter().find(|hit| hit.signal == wanted);
+    let signal = |wanted: Signal| text.said(wanted);
     let mut found = Vec::new();
     if unanswered("product") {
-        if let Some(hit) = text.products.first() {
+        if let Some(hit) = text.named_product() {
             found.push(Proposal {
                 idea: Idea::Product(hit.product),
                 words: hit.matched.join(", "),

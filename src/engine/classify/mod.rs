@@ -41,11 +41,36 @@ pub struct Classification {
     pub confident: Option<Category>,
 }
 
+impl Classification {
+    /// The signals the text says in words that can be shown: one the
+    /// model guessed from the text as a whole, with no word to quote,
+    /// decides and proposes nothing (the visitor could not check it).
+    pub fn said_signals(&self) -> impl Iterator<Item = &SignalHit> {
+        self.signals.iter().filter(|hit| !hit.matched.is_empty())
+    }
+
+    /// The signal, when the text says it (see [`Self::said_signals`]).
+    pub fn said(&self, signal: Signal) -> Option<&SignalHit> {
+        self.said_signals().find(|hit| hit.signal == signal)
+    }
+
+    /// The product the text names most, when it names it ("D365"): a
+    /// product that the words only suggest to the model ("the whole company
+    /// cannot log in") is not set for the visitor.
+    pub fn named_product(&self) -> Option<&ProductHit> {
+        self.products.iter().find(|hit| hit.named)
+    }
+}
+
 /// A product the text names, with the words that named it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ProductHit {
     pub product: Product,
     pub matched: Vec<String>,
+    /// Whether the text names it (a phrase of its list, "D365"), rather
+    /// than only reads like it to the model.
+    #[serde(skip)]
+    pub named: bool,
 }
 
 /// The shipped vocabulary, built once: compiled in natively; in the browser
@@ -252,6 +277,29 @@ impl Vocabulary {
                     }
                 }
             }
+            // No word of its own, no n-gram that weighs enough: the phrases
+            // of other targets that led to it ("Early Access", a category's
+            // phrase, for the preview signal), most weighty first.
+            if shown.is_empty() {
+                let mut weighed: Vec<(f32, usize)> = (0..model::OUTPUTS)
+                    .filter(|&slot| phrases.weight[slot] > 0.0)
+                    .map(|slot| {
+                        (
+                            phrases.weight[slot] * model.phrase_weight(slot, output),
+                            slot,
+                        )
+                    })
+                    .filter(|&(weight, _)| weight >= WORD_WEIGHT)
+                    .collect();
+                weighed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                for (_, slot) in weighed {
+                    for &span in &phrases.spans[slot] {
+                        if shown.len() < MAX_WORDS && !shown.contains(&span) {
+                            shown.push(span);
+                        }
+                    }
+                }
+            }
             // A Japanese or Chinese character read alone is a fragment ("客"
             // of お客様), not a word a visitor would take for a reason: it
             // shows as the short word of its kind around it (客様), or not at
@@ -323,6 +371,7 @@ impl Vocabulary {
                     ProductHit {
                         product,
                         matched: words_for(output, false),
+                        named: phrases.weight[output] > 0.0,
                     },
                 ));
             }

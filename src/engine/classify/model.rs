@@ -164,6 +164,12 @@ impl Model {
         out
     }
 
+    /// What a phrase feature (a target's slot) at 1 adds to an output's
+    /// logit.
+    pub fn phrase_weight(&self, slot: usize, output: usize) -> f32 {
+        self.scale[output] * f32::from(self.row(self.buckets() + slot)[output])
+    }
+
     /// Every weight, row after row (for training).
     pub fn weights(&self) -> Vec<i8> {
         (0..self.rows()).flat_map(|row| self.row(row)).collect()

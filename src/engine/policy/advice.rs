@@ -118,7 +118,7 @@ pub(super) fn decide(run: &mut Run, decided: &Decided, text: &Classification) {
 /// What the description says that the answers do not: a nudge to answer it.
 fn hints(run: &mut Run, decided: &Decided, text: &Classification) {
     let case = run.case;
-    for hit in &text.signals {
+    for hit in text.said_signals() {
         let words = run.quote_all(&hit.matched);
         let words = [("words", words.as_str())];
         match hit.signal {

@@ -55,8 +55,7 @@ pub struct Kind {
 
 pub(super) fn decide(run: &mut Run, text: &Classification) -> Kind {
     let case = run.case;
-    let preview_from_text =
-        !case.gave("preview") && text.signals.iter().any(|hit| hit.signal == Signal::Preview);
+    let preview_from_text = !case.gave("preview") && text.said(Signal::Preview).is_some();
     let preview = if preview_from_text {
         Preview::PublicPreview
     } else {

@@ -53,10 +53,7 @@ pub(super) fn decide(
     if severity.applies {
         questions.push("custom_code");
     }
-    let case_number_named = text
-        .signals
-        .iter()
-        .any(|hit| hit.signal == Signal::PreviousCase);
+    let case_number_named = text.said(Signal::PreviousCase).is_some();
     if kind.category == Category::FollowUp || case.previous_case.is_some() || case_number_named {
         questions.push("previous_case.number");
         if case.previous_case.is_some() {

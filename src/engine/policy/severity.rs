@@ -56,11 +56,7 @@ pub(super) fn decide(
     }
     let Some(impact) = case.impact else {
         run.trace(RuleId::Sev1, field, "why.severity.no-impact", &[]);
-        let production_down = text
-            .signals
-            .iter()
-            .find(|hit| hit.signal == Signal::ProductionDown);
-        match production_down {
+        match text.said(Signal::ProductionDown) {
             Some(hit) => {
                 let words = run.quote_all(&hit.matched);
                 run.notice(
