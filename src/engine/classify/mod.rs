@@ -267,6 +267,17 @@ impl Vocabulary {
                     })
                     .filter(|&(_, weight)| weight >= WORD_WEIGHT)
                     .collect();
+                // No word of its own, no n-gram that weighs enough: the
+                // phrases of other targets that led to it ("Early Access", a
+                // category's phrase, for the preview signal).
+                if shown.is_empty() && units.is_empty() {
+                    for slot in 0..model::OUTPUTS {
+                        let weight = phrases.weight[slot] * model.phrase_weight(slot, output);
+                        if weight >= WORD_WEIGHT {
+                            units.extend(phrases.spans[slot].iter().map(|&span| (span, weight)));
+                        }
+                    }
+                }
                 units.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 for (span, _) in units {
                     if shown.len() >= MAX_WORDS {
@@ -274,29 +285,6 @@ impl Vocabulary {
                     }
                     if !shown.iter().any(|s| s.0 < span.1 && span.0 < s.1) {
                         shown.push(span);
-                    }
-                }
-            }
-            // No word of its own, no n-gram that weighs enough: the phrases
-            // of other targets that led to it ("Early Access", a category's
-            // phrase, for the preview signal), most weighty first.
-            if shown.is_empty() {
-                let mut weighed: Vec<(f32, usize)> = (0..model::OUTPUTS)
-                    .filter(|&slot| phrases.weight[slot] > 0.0)
-                    .map(|slot| {
-                        (
-                            phrases.weight[slot] * model.phrase_weight(slot, output),
-                            slot,
-                        )
-                    })
-                    .filter(|&(weight, _)| weight >= WORD_WEIGHT)
-                    .collect();
-                weighed.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-                for (_, slot) in weighed {
-                    for &span in &phrases.spans[slot] {
-                        if shown.len() < MAX_WORDS && !shown.contains(&span) {
-                            shown.push(span);
-                        }
                     }
                 }
             }
