@@ -69,7 +69,7 @@ mod bench {
             c.bench_function("part: n-grams", |b| {
                 b.iter(|| {
                     let mut n = 0u32;
-                    features::for_each_first(black_box(&normalized.chars), |f| n ^= f.hash);
+                    features::for_each_first(black_box(&normalized.chars), &[], |f| n ^= f.hash);
                     n
                 })
             });

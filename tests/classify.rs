@@ -82,7 +82,7 @@ fn held_out_accuracy_is_reported() {
 /// 90 in the ten languages, never trained on): they decided whether the
 /// short training descriptions were kept, so they are a development set,
 /// not a held-out one. A change that understands fewer of them than when
-/// the model was committed (86 top-1, 89 top-3) fails here.
+/// the model was committed (87 top-1, 90 top-3) fails here.
 #[test]
 fn short_descriptions_are_understood() {
     let (mut n, mut top1, mut top3) = (0, 0, 0);
@@ -106,8 +106,8 @@ fn short_descriptions_are_understood() {
     }
     assert_eq!(n, 90);
     assert!(
-        top1 >= 86 && top3 >= 89,
-        "short descriptions: top-1 {top1}, top-3 {top3} of {n} (measured 86 and 89); missed: {missed:?}"
+        top1 >= 87 && top3 >= 90,
+        "short descriptions: top-1 {top1}, top-3 {top3} of {n} (measured 87 and 90); missed: {missed:?}"
     );
 }
 
@@ -470,6 +470,29 @@ fn a_negated_phrase_does_not_count() {
     assert_eq!(billing.confident, Some(Category::BreakFix));
     let japanese = classify("遅いのではなく、保存できません");
     assert_ne!(japanese.suggestions[0].category, Category::Performance);
+    // The negated words are no evidence to the model either, nor shown.
+    for text in [
+        "nicht langsam, aber es stürzt ständig ab",
+        "no es lento, pero falla al guardar",
+        "não está lento, mas dá erro",
+        "It's not slow, but it crashes every time",
+    ] {
+        let result = classify(text);
+        assert_eq!(result.suggestions[0].category, Category::BreakFix, "{text}");
+        assert!(
+            result
+                .suggestions
+                .iter()
+                .all(|s| s.category != Category::Performance
+                    || s.matched.iter().all(|word| !word.contains("lent")
+                        && !word.contains("slow")
+                        && !word.contains("langsam"))),
+            "{text}: {:?}",
+            result.suggestions
+        );
+    }
+    let not_billing = classify("これは請求の問題ではありません。同期が壊れています");
+    assert_ne!(not_billing.suggestions[0].category, Category::Billing);
 }
 
 /// A description that says there is no workaround, no custom code or no

@@ -101,17 +101,20 @@ fn fold_digit(c: char) -> char {
 const BEGIN: char = '\u{1}';
 const END: char = '\u{2}';
 
-/// Calls `emit` for every feature of the normalised `chars`, in text order.
-pub fn for_each(chars: &[char], emit: impl FnMut(Feature)) {
-    walk(chars, false, one_by_one(emit));
+/// Calls `emit` for every feature of the normalised `chars`, in text order,
+/// but those of the words and characters inside `negated` (the phrases a
+/// negation cue cancels, as disjoint spans in text order: "slow" of "not
+/// slow, but it crashes" is no evidence of slowness).
+pub fn for_each(chars: &[char], negated: &[(usize, usize)], emit: impl FnMut(Feature)) {
+    walk(chars, false, negated, one_by_one(emit));
 }
 
 /// Like [`for_each`], but a word or run of Japanese or Chinese characters
 /// met before in the text gives only its pair with the word before it: its
 /// other features were all given at its first occurrence, and the
 /// classifier counts a bucket once (keeping its first feature).
-pub fn for_each_first(chars: &[char], emit: impl FnMut(Feature)) {
-    walk(chars, true, one_by_one(emit));
+pub fn for_each_first(chars: &[char], negated: &[(usize, usize)], emit: impl FnMut(Feature)) {
+    walk(chars, true, negated, one_by_one(emit));
 }
 
 /// A group's features handed to `emit` one at a time.
@@ -128,8 +131,12 @@ fn one_by_one(mut emit: impl FnMut(Feature)) -> impl FnMut((u32, u32), &[u32]) {
 /// alone): `emit(span, hashes)`, never with no hashes. One call a word
 /// rather than one a feature: the widget's size-built module would not
 /// inline the callback.
-pub fn for_each_group_first(chars: &[char], emit: impl FnMut((u32, u32), &[u32])) {
-    walk(chars, true, emit);
+pub fn for_each_group_first(
+    chars: &[char],
+    negated: &[(usize, usize)],
+    emit: impl FnMut((u32, u32), &[u32]),
+) {
+    walk(chars, true, negated, emit);
 }
 
 /// The words and runs met so far: an open-addressed table of (hash + 1,
@@ -181,7 +188,14 @@ impl Met {
     }
 }
 
-fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut((u32, u32), &[u32])) {
+fn walk(
+    chars: &[char],
+    skip_met: bool,
+    negated: &[(usize, usize)],
+    mut emit: impl FnMut((u32, u32), &[u32]),
+) {
+    // The negated spans not yet passed, from `negated[next]` on.
+    let mut next = 0;
     let mut met = Met {
         slots: Vec::new(),
         len: 0,
@@ -209,6 +223,23 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut((u32, u32), &[u32])
             at += 1;
         }
         let end = at;
+        while next < negated.len() && negated[next].1 <= start {
+            next += 1;
+        }
+        // Spans inside a negated phrase give nothing; a word or run with
+        // any is not remembered as met (elsewhere it may not be negated).
+        let ahead = &negated[next..];
+        let partly_negated = ahead.first().is_some_and(|&(from, _)| from < end);
+        let is_negated = |from: usize, to: usize| {
+            ahead
+                .iter()
+                .take_while(|&&(start, _)| start < to)
+                .any(|&(start, end)| start <= from && to <= end)
+        };
+        if latin && partly_negated && is_negated(start, end) {
+            previous_word = None;
+            continue;
+        }
         let taken = (end - start).min(LONGEST_WORD);
         padded[0] = spread(BEGIN);
         for (slot, &c) in padded[1..].iter_mut().zip(&chars[start..start + taken]) {
@@ -220,6 +251,7 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut((u32, u32), &[u32])
         // Runs of Japanese and Chinese are told apart from words by their
         // characters, so one table holds both.
         let again = skip_met
+            && !partly_negated
             && met.check(
                 chars,
                 if latin { word } else { hash_of(17, padded) },
@@ -250,16 +282,19 @@ fn walk(chars: &[char], skip_met: bool, mut emit: impl FnMut((u32, u32), &[u32])
             for from in 0..len {
                 let first = start + from.saturating_sub(1);
                 let mut hash = padded[from];
-                if from != 0 && from != len - 1 {
+                if from != 0 && from != len - 1 && !(partly_negated && is_negated(first, first + 1))
+                {
                     emit((first as u32, first as u32 + 1), &[mix(hash ^ seed(8 + 1))]);
                 }
                 for n in 1..3.min(len - from) {
                     hash = step(hash, padded[from + n]);
                     let stop = (start + from + n).min(end).max(first + 1);
-                    emit(
-                        (first as u32, stop as u32),
-                        &[mix(hash ^ seed(8 + n as u32 + 1))],
-                    );
+                    if !(partly_negated && is_negated(first, stop)) {
+                        emit(
+                            (first as u32, stop as u32),
+                            &[mix(hash ^ seed(8 + n as u32 + 1))],
+                        );
+                    }
                 }
             }
         }
@@ -289,7 +324,7 @@ mod tests {
     fn hashes(text: &str) -> Vec<u32> {
         let chars: Vec<char> = text.chars().collect();
         let mut out = Vec::new();
-        for_each(&chars, |f| out.push(f.hash));
+        for_each(&chars, &[], |f| out.push(f.hash));
         out
     }
 
@@ -297,7 +332,7 @@ mod tests {
     fn spans_stay_inside_the_text() {
         for text in ["a", "ab cd", "請求書の金額", "x請求y", "12345678 case"] {
             let chars: Vec<char> = text.chars().collect();
-            for_each(&chars, |f| {
+            for_each(&chars, &[], |f| {
                 assert!(
                     f.start < f.end && f.end as usize <= chars.len(),
                     "{text} {f:?}"
@@ -320,9 +355,9 @@ mod tests {
         let text = "the bill the BILL 12 34 請求書 の 請求書 bill x 請求書の請求書";
         let chars: Vec<char> = text.chars().collect();
         let mut all = Vec::new();
-        for_each(&chars, |f| all.push(f));
+        for_each(&chars, &[], |f| all.push(f));
         let mut first = Vec::new();
-        for_each_first(&chars, |f| first.push(f));
+        for_each_first(&chars, &[], |f| first.push(f));
         let mut expected = Vec::new();
         for f in &all {
             if !expected.iter().any(|e: &Feature| e.hash == f.hash) {
@@ -337,6 +372,42 @@ mod tests {
         }
         assert_eq!(kept, expected);
         assert!(first.len() < all.len());
+    }
+
+    #[test]
+    fn negated_words_give_no_features_there_only() {
+        let text = "not slow but slow";
+        let chars: Vec<char> = text.chars().collect();
+        let spans = |negated: &[(usize, usize)]| {
+            let mut out = Vec::new();
+            for_each(&chars, negated, |f| out.push((f.start, f.end)));
+            out
+        };
+        let negated = spans(&[(4, 8)]);
+        assert!(negated
+            .iter()
+            .all(|&(start, end)| !(start >= 4 && end <= 8)));
+        assert!(
+            negated.contains(&(13, 17)),
+            "the second slow is not negated"
+        );
+        assert!(spans(&[]).contains(&(4, 8)));
+        // A word met negated first still gives all its features later.
+        let mut first = Vec::new();
+        for_each_first(&chars, &[(4, 8)], |f| first.push(f.hash));
+        let mut all = Vec::new();
+        for_each(&chars, &[(4, 8)], |f| all.push(f.hash));
+        all.sort_unstable();
+        all.dedup();
+        first.sort_unstable();
+        first.dedup();
+        assert_eq!(first, all);
+        // Japanese: the characters of a negated phrase inside a run.
+        let text: Vec<char> = "遅いのではなく".chars().collect();
+        let mut kept = Vec::new();
+        for_each(&text, &[(0, 2)], |f| kept.push((f.start, f.end)));
+        assert!(kept.iter().all(|&(_, end)| end > 2), "{kept:?}");
+        assert!(!kept.is_empty());
     }
 
     #[test]

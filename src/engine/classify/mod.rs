@@ -159,6 +159,10 @@ pub struct PhraseHits {
     /// The phrases still weigh for the model (it learnt them so); the
     /// signal is not reported.
     pub denied: [bool; model::OUTPUTS],
+    /// Where the phrases a negation cue cancels stand ("slow" of "not slow,
+    /// but it crashes"), disjoint and in text order: their words give the
+    /// model no n-grams either.
+    pub negated: Vec<(usize, usize)>,
 }
 
 /// What the model reads of a text.
@@ -189,9 +193,11 @@ impl Vocabulary {
     /// The features of `text`: its n-grams and the phrases it holds.
     pub fn features(&self, text: &str) -> TextFeatures {
         let normalized = Normalized::new(capped(text));
-        let mut found = Vec::new();
-        features::for_each(&normalized.chars, |feature| found.push(feature));
         let phrases = self.phrase_hits(&normalized.chars);
+        let mut found = Vec::new();
+        features::for_each(&normalized.chars, &phrases.negated, |feature| {
+            found.push(feature)
+        });
         TextFeatures {
             normalized,
             features: found,
@@ -212,7 +218,7 @@ impl Vocabulary {
         let seen = &mut seen[..];
         let mut spans = Spans::new();
         let mut any = false;
-        features::for_each_group_first(&normalized.chars, |span, hashes| {
+        features::for_each_group_first(&normalized.chars, &phrases.negated, |span, hashes| {
             any = true;
             let span = (span.0 as usize, span.1 as usize);
             // A group's features share their span: looked up once, at the
@@ -402,6 +408,7 @@ impl Vocabulary {
         // Whether a cue stands before a start, or after an end, is worked
         // out once for each place.
         let mut cue_after = vec![None; chars.len() + 1];
+        let mut negated: Vec<(usize, usize)> = Vec::new();
         let mut try_at = |start: usize, trie: &trie::Trie| {
             let here = hits.len();
             let mut cue_before = None;
@@ -410,11 +417,18 @@ impl Vocabulary {
                     return;
                 };
                 let slot = slot(index);
-                if end <= reach[slot]
-                    || end < longest[slot]
-                    || *cue_before.get_or_insert_with(|| self.negated_before(chars, start))
+                if end <= reach[slot] || end < longest[slot] {
+                    return;
+                }
+                if *cue_before.get_or_insert_with(|| self.negated_before(chars, start))
                     || *cue_after[end].get_or_insert_with(|| self.negated_after(chars, end))
                 {
+                    // Places are tried in text order: joined with the last
+                    // span when they overlap, the spans stay disjoint.
+                    match negated.last_mut() {
+                        Some(last) if start < last.1 => last.1 = last.1.max(end),
+                        _ => negated.push((start, end)),
+                    }
                     return;
                 }
                 longest[slot] = end;
@@ -465,6 +479,7 @@ impl Vocabulary {
             weight: [0.0; model::OUTPUTS],
             spans: vec![Vec::new(); slots],
             denied: [false; model::OUTPUTS],
+            negated,
         };
         // Per target: whether some phrase of it is found denied ("no
         // workaround"), and whether some is found and not denied.
