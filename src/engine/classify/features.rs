@@ -229,7 +229,8 @@ fn walk(
         // Spans inside a negated phrase give nothing; a word or run with
         // any is not remembered as met (elsewhere it may not be negated).
         let ahead = &negated[next..];
-        let partly_negated = ahead.first().is_some_and(|&(from, _)| from < end);
+        // (Indexing, not `first()`: the size-built module would call it.)
+        let partly_negated = next < negated.len() && negated[next].0 < end;
         let is_negated = |from: usize, to: usize| {
             ahead
                 .iter()

@@ -277,7 +277,7 @@ impl Vocabulary {
                 // phrases of other targets that led to it ("Early Access", a
                 // category's phrase, for the preview signal).
                 if shown.is_empty() && units.is_empty() {
-                    for slot in 0..model::OUTPUTS {
+                    for slot in (0..model::OUTPUTS).filter(|&slot| phrases.weight[slot] > 0.0) {
                         let weight = phrases.weight[slot] * model.phrase_weight(slot, output);
                         if weight >= WORD_WEIGHT {
                             units.extend(phrases.spans[slot].iter().map(|&span| (span, weight)));

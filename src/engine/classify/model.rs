@@ -167,7 +167,12 @@ impl Model {
     /// What a phrase feature (a target's slot) at 1 adds to an output's
     /// logit.
     pub fn phrase_weight(&self, slot: usize, output: usize) -> f32 {
-        self.scale[output] * f32::from(self.row(self.buckets() + slot)[output])
+        let weight = self
+            .entries(self.buckets() + slot)
+            .iter()
+            .find(|&&(to, _)| usize::from(to) == output)
+            .map_or(0, |&(_, weight)| weight);
+        self.scale[output] * f32::from(weight)
     }
 
     /// Every weight, row after row (for training).
