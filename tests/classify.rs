@@ -493,6 +493,12 @@ fn a_negated_phrase_does_not_count() {
     }
     let not_billing = classify("これは請求の問題ではありません。同期が壊れています");
     assert_ne!(not_billing.suggestions[0].category, Category::Billing);
+    let not_preview =
+        classify("受注画面でエラーが出て保存できません。プレビュー機能ではありません。");
+    assert_eq!(not_preview.suggestions[0].category, Category::BreakFix);
+    assert!(classify("プレビュー機能で保存するとエラーになります")
+        .said(Signal::Preview)
+        .is_some());
 }
 
 /// A description that says there is no workaround, no custom code or no
