@@ -98,7 +98,6 @@ impl Proposal {
 /// still unanswered, never one in `declined`.
 pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) -> Vec<Proposal> {
     let unanswered = |field: &str| answers.get(field).is_none();
-    let signal = |wanted: Signal| text.said(wanted);
     let mut found = Vec::new();
     if unanswered("product") {
         if let Some(hit) = text.named_product() {
@@ -110,7 +109,7 @@ pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) ->
         }
     }
     if unanswered("previous_case.number") {
-        let number = signal(Signal::PreviousCase).and_then(|hit| {
+        let number = text.said(Signal::PreviousCase).and_then(|hit| {
             hit.matched
                 .iter()
                 .find(|words| !words.is_empty() && words.chars().all(|c| c.is_ascii_digit()))
@@ -124,7 +123,7 @@ pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) ->
         }
     }
     if unanswered("role") {
-        if let Some(hit) = signal(Signal::OnBehalfOfCustomer) {
+        if let Some(hit) = text.said(Signal::OnBehalfOfCustomer) {
             let csp = unanswered("plan")
                 && mentions_word(answers.get("description").unwrap_or_default(), "csp");
             found.push(Proposal {
@@ -139,7 +138,7 @@ pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) ->
         ("custom_code", Signal::CustomCode, Idea::CustomCode),
     ];
     for (field, wanted, idea) in asked {
-        if let (true, Some(hit)) = (unanswered(field), signal(wanted)) {
+        if let (true, Some(hit)) = (unanswered(field), text.said(wanted)) {
             found.push(Proposal {
                 idea,
                 words: hit.matched.join(", "),

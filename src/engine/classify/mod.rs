@@ -420,8 +420,8 @@ impl Vocabulary {
                 if end <= reach[slot] || end < longest[slot] {
                     return;
                 }
-                if *cue_before.get_or_insert_with(|| self.negated_before(chars, start))
-                    || *cue_after[end].get_or_insert_with(|| self.negated_after(chars, end))
+                if *cue_before.get_or_insert_with(|| self.negation.precede(chars, start))
+                    || *cue_after[end].get_or_insert_with(|| self.negation.follow(chars, end))
                 {
                     // Places are tried in text order: joined with the last
                     // span when they overlap, the spans stay disjoint.
@@ -491,7 +491,10 @@ impl Vocabulary {
         let mut counted = vec![false; self.phrases.len()];
         for &(start, end, index) in &hits {
             let slot = slot(index);
-            let denied = is_signal(index) && self.denies_signal(chars, start, end);
+            // A signal's phrase after "no" or before "はありません".
+            let denied = is_signal(index)
+                && (self.signal_negation.precede(chars, start)
+                    || self.signal_negation.follow(chars, end));
             stated[slot] |= !denied;
             denial[slot] |= denied;
             if !std::mem::replace(&mut counted[index], true) {
@@ -530,16 +533,12 @@ impl Vocabulary {
         }
         found
     }
+}
 
-    /// Whether a negation cue stands right before `start` (a short word such
-    /// as "a" may come between: "not a billing question").
-    fn negated_before(&self, chars: &[char], start: usize) -> bool {
-        self.cue_before(&self.cues_before, chars, start)
-    }
-
-    /// Whether one of `cues` (written backwards) stands right before
-    /// `start`, or with one short word between.
-    fn cue_before(&self, cues: &trie::Trie, chars: &[char], start: usize) -> bool {
+impl vocabulary::Cues {
+    /// Whether a cue stands right before `start` (a short word such as "a"
+    /// may come between: "not a billing question").
+    fn precede(&self, chars: &[char], start: usize) -> bool {
         let before = trim_end_space(&chars[..start]);
         let without_short_word = {
             let word = before
@@ -555,7 +554,7 @@ impl Vocabulary {
         // A cue that starts with a letter must start a word.
         let cue_ends = |text: &[char]| {
             let mut found = false;
-            cues.each_suffix(text, text.len(), |_, length| {
+            self.before_trie.each_suffix(text, text.len(), |_, length| {
                 found |= length == text.len()
                     || !is_word_char(text[text.len() - length])
                     || !is_word_char(text[text.len() - length - 1]);
@@ -565,23 +564,13 @@ impl Vocabulary {
         cue_ends(before) || without_short_word.is_some_and(cue_ends)
     }
 
-    /// Whether a negation cue stands right after `end`.
-    fn negated_after(&self, chars: &[char], end: usize) -> bool {
-        self.cues_after.starts(after_space(chars, end), 0)
+    /// Whether a cue stands right after `end` (a space may come between).
+    #[inline(always)]
+    fn follow(&self, chars: &[char], end: usize) -> bool {
+        let after = &chars[end..];
+        let after = after.strip_prefix(&[' ']).unwrap_or(after);
+        self.after_trie.starts(after, 0)
     }
-
-    /// Whether a signal's phrase at `start..end` stands after or before a
-    /// cue that denies a signal ("no workaround", "回避策はありません").
-    fn denies_signal(&self, chars: &[char], start: usize, end: usize) -> bool {
-        self.cue_before(&self.signal_cues_before, chars, start)
-            || self.signal_cues_after.starts(after_space(chars, end), 0)
-    }
-}
-
-/// The text after `end`, less the space that may follow.
-fn after_space(chars: &[char], end: usize) -> &[char] {
-    let after = &chars[end..];
-    after.strip_prefix(&[' ']).unwrap_or(after)
 }
 
 fn trim_end_space(chars: &[char]) -> &[char] {

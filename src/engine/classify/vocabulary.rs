@@ -80,20 +80,35 @@ pub struct Vocabulary {
     /// Phrases that may start inside a word (`*fehler`): the only ones
     /// tried in the middle of a Latin word.
     pub(super) open_trie: Trie,
-    /// The negation cues as read (the tries below are built from them):
-    /// for every phrase, then for signals' phrases only.
-    negation_before: Vec<Vec<char>>,
-    negation_after: Vec<Vec<char>>,
-    signal_negation_before: Vec<Vec<char>>,
-    signal_negation_after: Vec<Vec<char>>,
-    /// The cues written backwards: walked back from where a phrase starts.
-    pub(super) cues_before: Trie,
-    pub(super) cues_after: Trie,
+    /// The negation cues, which cancel any phrase ("not slow").
+    pub(super) negation: Cues,
     /// Cues that deny a signal rather than change the subject ("no
     /// workaround", "カスタムコードは使っていません"): a category's phrase after
     /// them still counts ("no invoice came" is about billing).
-    pub(super) signal_cues_before: Trie,
-    pub(super) signal_cues_after: Trie,
+    pub(super) signal_negation: Cues,
+}
+
+/// Cues that stand before a phrase or after it, as read, and in tries.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct Cues {
+    before: Vec<Vec<char>>,
+    after: Vec<Vec<char>>,
+    /// The cues before, written backwards: walked back from where a
+    /// phrase starts.
+    pub(super) before_trie: Trie,
+    pub(super) after_trie: Trie,
+}
+
+impl Cues {
+    fn build(&mut self) {
+        let reversed: Vec<Vec<char>> = self
+            .before
+            .iter()
+            .map(|cue| cue.iter().rev().copied().collect())
+            .collect();
+        self.before_trie = Trie::new(&numbered(reversed.iter()));
+        self.after_trie = Trie::new(&numbered(self.after.iter()));
+    }
 }
 
 /// The shipped lists' names, one per language, in the order they are read:
@@ -220,20 +235,15 @@ impl Vocabulary {
             Section::Category(category) => Target::Category(category),
             Section::Signal(signal) => Target::Signal(signal),
             Section::Product(product) => Target::Product(product),
-            Section::NegationBefore => {
-                self.negation_before.push(chars);
-                return Ok(());
-            }
-            Section::NegationAfter => {
-                self.negation_after.push(chars);
-                return Ok(());
-            }
-            Section::SignalNegationBefore => {
-                self.signal_negation_before.push(chars);
-                return Ok(());
-            }
-            Section::SignalNegationAfter => {
-                self.signal_negation_after.push(chars);
+            Section::Negation { signals, before } => {
+                let cues = match signals {
+                    true => &mut self.signal_negation,
+                    false => &mut self.negation,
+                };
+                match before {
+                    true => cues.before.push(chars),
+                    false => cues.after.push(chars),
+                }
                 return Ok(());
             }
         };
@@ -251,10 +261,8 @@ impl Vocabulary {
         self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
-        self.cues_before = backwards(&self.negation_before);
-        self.cues_after = Trie::new(&numbered(self.negation_after.iter()));
-        self.signal_cues_before = backwards(&self.signal_negation_before);
-        self.signal_cues_after = Trie::new(&numbered(self.signal_negation_after.iter()));
+        self.negation.build();
+        self.signal_negation.build();
         self.trie = Trie::new(&numbered(self.phrases.iter().map(|phrase| &phrase.chars)));
         let open: Vec<(usize, &[char])> = self
             .phrases
@@ -281,19 +289,33 @@ enum Section {
     Category(Category),
     Signal(Signal),
     Product(Product),
-    NegationBefore,
-    NegationAfter,
-    SignalNegationBefore,
-    SignalNegationAfter,
+    /// Negation cues: for signals only or for every phrase, before the
+    /// phrase or after it.
+    Negation {
+        signals: bool,
+        before: bool,
+    },
 }
 
 impl Section {
     fn parse(heading: &str) -> Option<Self> {
         match heading {
-            "negation:before" => Some(Section::NegationBefore),
-            "negation:after" => Some(Section::NegationAfter),
-            "negation:signals:before" => Some(Section::SignalNegationBefore),
-            "negation:signals:after" => Some(Section::SignalNegationAfter),
+            "negation:before" => Some(Section::Negation {
+                signals: false,
+                before: true,
+            }),
+            "negation:after" => Some(Section::Negation {
+                signals: false,
+                before: false,
+            }),
+            "negation:signals:before" => Some(Section::Negation {
+                signals: true,
+                before: true,
+            }),
+            "negation:signals:after" => Some(Section::Negation {
+                signals: true,
+                before: false,
+            }),
             _ => match heading.split_once(':') {
                 Some(("signal", signal)) => Signal::parse(signal).map(Section::Signal),
                 Some(("product", product)) => Product::parse(product).map(Section::Product),
@@ -302,16 +324,6 @@ impl Section {
             },
         }
     }
-}
-
-/// The trie of `cues` written backwards, walked back from where a phrase
-/// starts.
-fn backwards(cues: &[Vec<char>]) -> Trie {
-    let reversed: Vec<Vec<char>> = cues
-        .iter()
-        .map(|cue| cue.iter().rev().copied().collect())
-        .collect();
-    Trie::new(&numbered(reversed.iter()))
 }
 
 /// Each of `lists` with its index.
