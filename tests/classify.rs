@@ -241,6 +241,28 @@ fn the_committed_model_reads() {
     assert!(model.confident > 0.0 && model.confident < 1.0);
 }
 
+/// Every weight a byte can hold, in every output, comes back from the file
+/// as written; a file of the earlier layout is refused by name.
+#[test]
+fn every_weight_survives_the_file() {
+    use support_triage::engine::classify::model::{MAGIC, OUTPUTS};
+    let bits = 4;
+    let rows = (1 << bits) + OUTPUTS;
+    let weights: Vec<i8> = (0..rows * OUTPUTS)
+        .map(|at| (at * 37 % 256) as u8 as i8)
+        .collect();
+    assert!((i8::MIN..=i8::MAX).all(|weight| weights.contains(&weight)));
+    let model = Model::with_weights(bits, [0.5; OUTPUTS], [0.25; OUTPUTS], &weights);
+    let bytes = model.to_bytes();
+    assert_eq!(Model::parse(&bytes).unwrap(), model);
+    let mut earlier = bytes.clone();
+    earlier[..4].copy_from_slice(b"STC1");
+    assert_ne!(MAGIC, b"STC1");
+    assert!(Model::parse(&earlier).unwrap_err().contains("STC2"));
+    let cut = Model::parse(&bytes[..bytes.len() - 1]).unwrap_err();
+    assert!(cut.contains("cut short"), "{cut}");
+}
+
 /// More evidence for the leader never lowers its score: appending words
 /// whose every feature favours the leading category (its own phrases, as a
 /// separate sentence) keeps or raises the leader's probability.

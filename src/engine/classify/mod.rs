@@ -385,14 +385,7 @@ impl Vocabulary {
 
     /// The phrases of the vocabulary in the normalised `chars`.
     pub fn phrase_hits(&self, chars: &[char]) -> PhraseHits {
-        // Each target's place: categories, then signals, then products.
-        let slot = |index: usize| match self.phrases[index].target {
-            vocabulary::Target::Category(category) => category as usize,
-            vocabulary::Target::Signal(signal) => Category::ALL.len() + signal as usize,
-            vocabulary::Target::Product(product) => {
-                Category::ALL.len() + Signal::ALL.len() + product as usize
-            }
-        };
+        let slot = |index: usize| self.phrases[index].target.output();
         let slots = model::OUTPUTS;
         // A phrase inside a longer match for the same thing adds nothing
         // ("請求" inside "請求書"). Of the phrases of one target matched at one

@@ -17,6 +17,18 @@ pub enum Target {
     Product(Product),
 }
 
+impl Target {
+    /// Its place among the model's outputs: categories, then signals, then
+    /// products.
+    pub fn output(self) -> usize {
+        match self {
+            Target::Category(category) => category as usize,
+            Target::Signal(signal) => Category::ALL.len() + signal as usize,
+            Target::Product(product) => Category::ALL.len() + Signal::ALL.len() + product as usize,
+        }
+    }
+}
+
 /// One normalised phrase.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Phrase {
