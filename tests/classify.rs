@@ -261,6 +261,25 @@ fn every_weight_survives_the_file() {
     assert!(Model::parse(&earlier).unwrap_err().contains("STC2"));
     let cut = Model::parse(&bytes[..bytes.len() - 1]).unwrap_err();
     assert!(cut.contains("cut short"), "{cut}");
+    // The first bias (after the temperature, the confident threshold and
+    // 14 thresholds): out of bounds, a score could become NaN.
+    let bias_at = 5 + 4 * (2 + 14);
+    for number in [f32::NAN, f32::INFINITY, -1e5] {
+        let mut unbounded = bytes.clone();
+        unbounded[bias_at..bias_at + 4].copy_from_slice(&number.to_le_bytes());
+        let refused = Model::parse(&unbounded).unwrap_err();
+        assert!(refused.contains("10000"), "{number}: {refused}");
+    }
+}
+
+/// The model fuzz target's seed is a model the reader accepts, so the
+/// fuzzer's mutations start past the parser's first refusal.
+#[test]
+fn the_model_fuzz_seed_reads() {
+    let seed = include_bytes!("../fuzz/corpus/model/small-model.bin");
+    let model = Model::parse(seed).unwrap();
+    assert_eq!(model.nonzero(), 3);
+    assert_eq!(model.to_bytes(), seed);
 }
 
 /// More evidence for the leader never lowers its score: appending words

@@ -64,14 +64,6 @@ impl Default for Model {
     }
 }
 
-fn read_f32(bytes: &[u8], at: &mut usize) -> Result<f32, String> {
-    let chunk = bytes
-        .get(*at..*at + 4)
-        .ok_or("the model file is cut short")?;
-    *at += 4;
-    Ok(f32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]))
-}
-
 fn push_varint(out: &mut Vec<u8>, mut value: usize) {
     while value >= 0x80 {
         out.push((value as u8) | 0x80);
@@ -230,23 +222,30 @@ impl Model {
         }
         let bits = *bytes.get(4).ok_or(SHORT)?;
         if bits > 20 {
-            return Err(format!("{bits} bucket bits is too many"));
+            return Err("the model file asks for more than 20 bucket bits".into());
         }
-        let mut at = 5;
-        let temperature = read_f32(bytes, &mut at)?;
-        let confident = read_f32(bytes, &mut at)?;
-        let mut thresholds = [0.0; SIGNALS + PRODUCTS];
-        for value in &mut thresholds {
-            *value = read_f32(bytes, &mut at)?;
+        // Temperature, confident, thresholds, bias, scale.
+        const NUMBERS: usize = 2 + SIGNALS + PRODUCTS + 2 * OUTPUTS;
+        let mut at = 5 + 4 * NUMBERS;
+        let mut numbers = [0.0f32; NUMBERS];
+        for (number, bytes) in numbers
+            .iter_mut()
+            .zip(bytes.get(5..at).ok_or(SHORT)?.chunks_exact(4))
+        {
+            *number = f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            // Trained ones stay within a few units; bounded, no score can
+            // overflow to infinity or NaN.
+            if number.is_nan() || number.abs() > 10_000.0 {
+                return Err("the model file holds a number that is not within ±10000".into());
+            }
         }
-        let mut bias = [0.0; OUTPUTS];
-        for value in &mut bias {
-            *value = read_f32(bytes, &mut at)?;
-        }
-        let mut scale = [0.0; OUTPUTS];
-        for value in &mut scale {
-            *value = read_f32(bytes, &mut at)?;
-        }
+        let [temperature, confident, ref rest @ ..] = numbers;
+        let (mut thresholds, mut bias, mut scale) =
+            ([0.0; SIGNALS + PRODUCTS], [0.0; OUTPUTS], [0.0; OUTPUTS]);
+        let (first, last) = rest.split_at(thresholds.len());
+        thresholds.copy_from_slice(first);
+        bias.copy_from_slice(&last[..OUTPUTS]);
+        scale.copy_from_slice(&last[OUTPUTS..]);
         let rows = (1usize << bits) + OUTPUTS;
         // The weights come first, the rows after them: read side by side.
         let weight_count = read_varint(bytes, &mut at).ok_or(SHORT)?;
@@ -271,7 +270,7 @@ impl Model {
         if weight_at != rows_at || at != bytes.len() {
             return Err("the model file's weights and rows do not add up".into());
         }
-        if temperature.is_nan() || temperature <= 0.0 {
+        if temperature <= 0.0 {
             return Err("the model's temperature is not positive".into());
         }
         let mut model = Model::with_weights(bits, bias, scale, &weights);
