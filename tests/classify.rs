@@ -60,21 +60,23 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured when the model was committed (546 and
-/// 583 of 600: 91.0 % top-1, 97.2 % top-3): a change that does worse fails
+/// What the held-out set measured when the model was committed (546, 583
+/// and 532 of 600: 91.0 % top-1, 97.2 % top-3, 88.7 % decided, the category
+/// the engine takes from the text alone): a change that does worse fails
 /// here.
 const TOP1_MEASURED: f64 = 90.9;
 const TOP3_MEASURED: f64 = 97.1;
+const DECIDED_MEASURED: f64 = 88.6;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to
 /// read the tables (they are the README's). Fails below what was measured.
 #[test]
 fn held_out_accuracy_is_reported() {
-    let (top1, top3) = held_out_report();
+    let (top1, top3, decided) = held_out_report();
     assert!(
-        top1 >= TOP1_MEASURED && top3 >= TOP3_MEASURED,
-        "held-out top-1 {top1:.1} %, top-3 {top3:.1} %: worse than measured ({TOP1_MEASURED} %, {TOP3_MEASURED} %)"
+        top1 >= TOP1_MEASURED && top3 >= TOP3_MEASURED && decided >= DECIDED_MEASURED,
+        "held-out top-1 {top1:.1} %, top-3 {top3:.1} %, decided {decided:.1} %: worse than measured ({TOP1_MEASURED} %, {TOP3_MEASURED} %, {DECIDED_MEASURED} %)"
     );
 }
 
@@ -114,15 +116,15 @@ fn short_descriptions_are_understood() {
 /// Issue 12's floors (90 % top-1, 97 % top-3).
 #[test]
 fn held_out_accuracy_meets_the_floor() {
-    let (top1, top3) = held_out_report();
+    let (top1, top3, _) = held_out_report();
     assert!(
         top1 >= TOP1_FLOOR && top3 >= TOP3_FLOOR,
         "held-out top-1 {top1:.1} % (floor {TOP1_FLOOR} %), top-3 {top3:.1} % (floor {TOP3_FLOOR} %)"
     );
 }
 
-/// Prints the held-out tables; returns top-1 and top-3 in percent.
-fn held_out_report() -> (f64, f64) {
+/// Prints the held-out tables; returns top-1, top-3 and decided in percent.
+fn held_out_report() -> (f64, f64, f64) {
     let mut languages = Vec::new();
     let mut categories = [Tally::default(); Category::ALL.len()];
     let mut all = Tally::default();
@@ -217,8 +219,9 @@ fn held_out_report() -> (f64, f64) {
         "the held-out set has only {} descriptions",
         all.n
     );
-    println!("\nheld out: top-1 {top1:.1} %, top-3 {top3:.1} %");
-    (top1, top3)
+    let decided = Tally::pct(all.decided, all.n);
+    println!("\nheld out: top-1 {top1:.1} %, top-3 {top3:.1} %, decided {decided:.1} %");
+    (top1, top3, decided)
 }
 
 fn count(tally: &mut (usize, usize, usize), said: bool, truth: bool) {

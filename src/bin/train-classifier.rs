@@ -435,29 +435,15 @@ mod train {
         best.1
     }
 
-    /// The lowest confidence at which the category is taken from the text:
-    /// the lowest threshold at which, out of fold, at least
-    /// [`DECIDED_PRECISION`] of the categories so taken are right (a clear
-    /// lead; below it the suggestions are offered and break_fix stands).
-    pub fn fit_confident(examples: &[Example], probabilities: &[[f32; CATEGORIES]]) -> f32 {
-        for step in 30..=95 {
-            let threshold = step as f32 / 100.0;
-            let (mut taken, mut right) = (0, 0);
-            for (e, p) in examples.iter().zip(probabilities) {
-                let order = ranked(p);
-                if p[order[0]] >= threshold {
-                    taken += 1;
-                    right += usize::from(order[0] == e.category);
-                }
-            }
-            if right as f64 >= DECIDED_PRECISION * taken as f64 {
-                return threshold;
-            }
-        }
-        0.95
-    }
-
-    pub const DECIDED_PRECISION: f64 = 0.95;
+    /// The confidence at which the category is taken from the text: more
+    /// likely than all the others together. Below it the suggestions are
+    /// offered and break_fix stands. Not fitted: out of fold, every lower
+    /// threshold took more categories right (at 0.3, 84.0 % of all
+    /// descriptions; at 0.5, 81.0 %; at 0.76, the threshold at which 95 % of
+    /// the categories so taken were right, 73.2 %), but below a half the
+    /// text's favourite is likelier wrong than right, and a vague text
+    /// ("Teams", 0.40) would be given a category it does not name.
+    pub const CONFIDENT: f32 = 0.5;
 
     pub fn ranked(p: &[f32; CATEGORIES]) -> Vec<usize> {
         let mut order: Vec<usize> = (0..CATEGORIES).collect();
@@ -610,11 +596,7 @@ mod train {
         let examples = load(&vocabulary);
         let oof = cross_validate(&examples, settings);
         let temperature = fit_temperature(&examples, &oof);
-        let probabilities: Vec<[f32; CATEGORIES]> = oof
-            .iter()
-            .map(|l| model::softmax(&l[..CATEGORIES], temperature))
-            .collect();
-        let confident = fit_confident(&examples, &probabilities);
+        let confident = CONFIDENT;
         let thresholds = fit_thresholds(&examples, &oof);
         if verbose {
             println!(
