@@ -336,6 +336,14 @@ mod train {
                 }
             }
         }
+        // A signal is not read from another signal's phrases: one fact's
+        // words ("production is down") are no evidence of another (many
+        // users), however often the two came together in training.
+        for signal in 0..SIGNALS {
+            for other in (0..SIGNALS).filter(|&other| other != signal) {
+                first[(buckets + CATEGORIES + other) * OUTPUTS + CATEGORIES + signal] = 0;
+            }
+        }
         let support: Vec<bool> = first.iter().map(|&w| w != 0).collect();
         let refit = Settings {
             l1: 0.0,
