@@ -228,11 +228,11 @@ impl Model {
         const NUMBERS: usize = 2 + SIGNALS + PRODUCTS + 2 * OUTPUTS;
         let mut at = 5 + 4 * NUMBERS;
         let mut numbers = [0.0f32; NUMBERS];
-        for (number, bytes) in numbers
+        for (number, chunk) in numbers
             .iter_mut()
             .zip(bytes.get(5..at).ok_or(SHORT)?.chunks_exact(4))
         {
-            *number = f32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            *number = f32::from_le_bytes([chunk[0], chunk[1], chunk[2], chunk[3]]);
             // Trained ones stay within a few units; bounded, no score can
             // overflow to infinity or NaN.
             if number.is_nan() || number.abs() > 10_000.0 {
