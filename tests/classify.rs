@@ -610,6 +610,52 @@ fn a_denied_signal_is_not_reported() {
     assert!(billing.weight[Category::Billing as usize] > 0.0);
 }
 
+/// Words the model learnt for a signal, not phrases of its list ("plugins"
+/// beside the phrase "plugin"), deny it after a negation too, one word away
+/// included ("no custom plugins"); a product never quotes a signal's
+/// phrase the text denies. Signals said with a negation keep it.
+#[test]
+fn learned_words_after_a_negation_deny_their_signal() {
+    let signals = |text: &str| -> Vec<Signal> {
+        classify(text)
+            .signals
+            .iter()
+            .map(|hit| hit.signal)
+            .collect()
+    };
+    for text in [
+        "Dynamics 365 forms fail to save. There are no plugins in this org.",
+        "We have no custom plugins. Saving an account in Dynamics 365 throws an error.",
+        "Wir haben keine Plugins installiert. Dynamics 365 Formulare speichern nicht.",
+    ] {
+        assert!(
+            !signals(text).contains(&Signal::CustomCode),
+            "{text}: custom code is denied"
+        );
+    }
+    for text in [
+        "Our custom plugins fail after the update in Dynamics 365",
+        "Since we deployed our plugins, saving fails",
+    ] {
+        let said = classify(text);
+        let hit = said.said(Signal::CustomCode);
+        assert!(
+            hit.is_some_and(|hit| hit.matched.iter().any(|word| word == "plugins")),
+            "{text}: custom code is stated: {:?}",
+            said.signals
+        );
+    }
+    let product = classify("Il n'y a aucun plugin. Dynamics 365 ne sauvegarde plus");
+    let dynamics = product.named_product().expect("Dynamics 365 is named");
+    assert_eq!(
+        dynamics.matched,
+        ["Dynamics 365"],
+        "no denied phrase quoted"
+    );
+    let cannot = classify("No puedo crear la suscripción de Azure");
+    assert!(cannot.said(Signal::CannotCreateSubscription).is_some());
+}
+
 /// A signal the model reads from another target's phrases shows those
 /// phrases ("Early Access", a preview phrase of the category, for the
 /// preview signal): a signal is never reported without words to quote

@@ -138,6 +138,11 @@ pub fn classify(text: &str) -> Classification {
 /// (`src/engine/contract/fields.rs`). A longer paste is read up to there, so
 /// the work for any input is bounded.
 pub const MAX_CHARS: usize = 100_000;
+/// The signals that name something a text may say is absent ("there are
+/// no plugins", "no workaround"): the words the model learnt for them do
+/// not count after a negation. The others are said with one ("we cannot
+/// create a subscription", "nobody can work").
+const DENIABLE: [Signal; 3] = [Signal::CustomCode, Signal::Workaround, Signal::Preview];
 /// The most words shown for one suggestion, signal or product.
 const MAX_WORDS: usize = 4;
 /// How much a word must weigh for an output (in logits) to be shown as one
@@ -159,6 +164,9 @@ pub struct PhraseHits {
     /// The phrases still weigh for the model (it learnt them so); the
     /// signal is not reported.
     pub denied: [bool; model::OUTPUTS],
+    /// Where the signals' phrases the text denies stand ("plugin" of
+    /// "aucun plugin"), in text order: no word that led to anything.
+    pub denials: Vec<(usize, usize)>,
     /// Where the phrases a negation cue cancels stand ("slow" of "not slow,
     /// but it crashes"), disjoint and in text order: their words give the
     /// model no n-grams either.
@@ -260,7 +268,9 @@ impl Vocabulary {
             })
             .collect();
         // Which of the visitor's words weigh most for an output.
-        let words_for = |output: usize, against: bool| {
+        // None for a signal or product whose every word stands where the
+        // text says it is absent ("there are no plugins"): not reported.
+        let words_for = |output: usize, against: bool| -> Option<Vec<String>> {
             let mut shown: Vec<(usize, usize)> = phrases.spans[output].clone();
             if shown.len() < MAX_WORDS {
                 let mut units: Vec<((usize, usize), f32)> = spans
@@ -282,6 +292,26 @@ impl Vocabulary {
                         if weight >= WORD_WEIGHT {
                             units.extend(phrases.spans[slot].iter().map(|&span| (span, weight)));
                         }
+                    }
+                }
+                // A product is not led to by a signal's phrase the text
+                // denies ("aucun plugin"); a signal of something that may
+                // be absent is not led to by words the text says are, and
+                // without other words it is not reported.
+                let deniable = output
+                    .checked_sub(model::CATEGORIES)
+                    .and_then(|index| Signal::ALL.get(index))
+                    .is_some_and(|signal| DENIABLE.contains(signal));
+                if !against && !units.is_empty() {
+                    units.retain(|&((start, end), _)| {
+                        if deniable {
+                            !self.denies(&normalized.chars, (start, end))
+                        } else {
+                            !phrases.denials.iter().any(|d| d.0 < end && start < d.1)
+                        }
+                    });
+                    if deniable && shown.is_empty() && units.is_empty() {
+                        return None;
                     }
                 }
                 units.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -317,7 +347,7 @@ impl Vocabulary {
                     words.push(word);
                 }
             }
-            words
+            Some(words)
         };
         let mut order: Vec<usize> = (0..model::CATEGORIES).collect();
         order.sort_unstable_by(|&a, &b| {
@@ -332,7 +362,7 @@ impl Vocabulary {
             .map(|&k| Suggestion {
                 category: Category::ALL[k],
                 score: (f64::from(probabilities[k]) * 100.0).round() / 100.0,
-                matched: words_for(k, true),
+                matched: words_for(k, true).unwrap_or_default(),
             })
             .collect();
         let (top, second) = (probabilities[order[0]], probabilities[order[1]]);
@@ -346,10 +376,9 @@ impl Vocabulary {
             // A signal whose phrases the text denies ("no workaround") is
             // not reported, even when the words around them suggest it.
             if (phrases.weight[output] > 0.0 || learned) && !phrases.denied[output] {
-                signals.push(SignalHit {
-                    signal,
-                    matched: words_for(output, false),
-                });
+                if let Some(matched) = words_for(output, false) {
+                    signals.push(SignalHit { signal, matched });
+                }
             }
         }
         let mut named: Vec<(f32, ProductHit)> = Vec::new();
@@ -359,12 +388,15 @@ impl Vocabulary {
             if phrases.weight[output] > 0.0
                 || probability >= model.thresholds[model::SIGNALS + index]
             {
+                let Some(matched) = words_for(output, false) else {
+                    continue;
+                };
                 let rank = phrases.weight[output] + probability;
                 named.push((
                     rank,
                     ProductHit {
                         product,
-                        matched: words_for(output, false),
+                        matched,
                         named: phrases.weight[output] > 0.0,
                     },
                 ));
@@ -381,6 +413,26 @@ impl Vocabulary {
             products: named.into_iter().map(|(_, hit)| hit).collect(),
             confident,
         }
+    }
+
+    /// Whether a negation cue, or one that denies a signal, stands right
+    /// before the word at `span`, or before the word in front of it ("there
+    /// are no plugins", "we have no custom plugins"), or right after it:
+    /// the text says what the word names is absent, so it leads to no
+    /// signal.
+    fn denies(&self, chars: &[char], (start, end): (usize, usize)) -> bool {
+        let before = trim_end_space(&chars[..start]);
+        let word = before
+            .iter()
+            .rev()
+            .take_while(|&&c| is_word_char(c))
+            .count();
+        let word_before = (before.len() < start && word > 0).then(|| before.len() - word);
+        [&self.negation, &self.signal_negation].iter().any(|cues| {
+            cues.precede(chars, start)
+                || cues.follow(chars, end)
+                || word_before.is_some_and(|at| cues.precede(chars, at))
+        })
     }
 
     /// The phrases of the vocabulary in the normalised `chars`.
@@ -472,6 +524,7 @@ impl Vocabulary {
             weight: [0.0; model::OUTPUTS],
             spans: vec![Vec::new(); slots],
             denied: [false; model::OUTPUTS],
+            denials: Vec::new(),
             negated,
         };
         // Per target: whether some phrase of it is found denied ("no
@@ -490,6 +543,9 @@ impl Vocabulary {
                     || self.signal_negation.follow(chars, end));
             stated[slot] |= !denied;
             denial[slot] |= denied;
+            if denied {
+                found.denials.push((start, end));
+            }
             if !std::mem::replace(&mut counted[index], true) {
                 found.weight[slot] += self.phrases[index].weight;
             }
