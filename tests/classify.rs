@@ -610,19 +610,21 @@ fn a_denied_signal_is_not_reported() {
     assert!(billing.weight[Category::Billing as usize] > 0.0);
 }
 
+/// The signals `text` reports, with or without words.
+fn signals(text: &str) -> Vec<Signal> {
+    classify(text)
+        .signals
+        .iter()
+        .map(|hit| hit.signal)
+        .collect()
+}
+
 /// Words the model learnt for a signal, not phrases of its list ("plugins"
 /// beside the phrase "plugin"), deny it after a negation too, one word away
 /// included ("no custom plugins"); a product never quotes a signal's
 /// phrase the text denies. Signals said with a negation keep it.
 #[test]
 fn learned_words_after_a_negation_deny_their_signal() {
-    let signals = |text: &str| -> Vec<Signal> {
-        classify(text)
-            .signals
-            .iter()
-            .map(|hit| hit.signal)
-            .collect()
-    };
     for text in [
         "Dynamics 365 forms fail to save. There are no plugins in this org.",
         "We have no custom plugins. Saving an account in Dynamics 365 throws an error.",
@@ -756,13 +758,6 @@ fn every_category_can_be_recognised() {
 
 #[test]
 fn signals_other_rules_need_are_found() {
-    let signals = |text: &str| -> Vec<Signal> {
-        classify(text)
-            .signals
-            .iter()
-            .map(|hit| hit.signal)
-            .collect()
-    };
     assert!(signals("production is down for all users").contains(&Signal::ProductionDown));
     assert!(signals("production is down for all users").contains(&Signal::ManyUsers));
     assert!(signals("we have a workaround for now").contains(&Signal::Workaround));
