@@ -228,12 +228,6 @@ const model = await readFile(join(DIST, "vocabulary", "model.bin")).then(
   () => null,
 );
 /**
- * The classifier's code: what its functions (those of engine::classify and
- * the classify exports, named in the module cargo built) add to the gzipped
- * code of all functions. Measured before wasm-opt, which shrinks the whole
- * module, so this errs high.
- */
-/**
  * Whether a function of the module is the classifier's: one of this crate's
  * whose name says so (engine::classify, the classify exports). A mangled
  * name is judged by the crate it starts with, since Rust's v0 mangling (the
@@ -250,12 +244,18 @@ function isClassifierFunction(name) {
 /** The first crate a mangled Rust name (legacy `_ZN…` or v0 `_R…`) names. */
 function firstCrate(name) {
   // Legacy: _ZN<length><crate>…; v0: a crate root C[s<disambiguator>_]<length><crate>.
-  const root = name.startsWith("_ZN") ? /^_ZN()(\d+)/.exec(name) : /C(s[0-9A-Za-z]*_)?(\d+)/.exec(name);
+  const root = (name.startsWith("_ZN") ? /^_ZN(\d+)/ : /C(?:s[0-9A-Za-z]*_)?(\d+)/).exec(name);
   if (!root) return null;
   const start = root.index + root[0].length;
-  return name.slice(start, start + Number(root[2]));
+  return name.slice(start, start + Number(root[1]));
 }
 
+/**
+ * The classifier's code: what its functions (those of engine::classify and
+ * the classify exports, named in the module cargo built) add to the gzipped
+ * code of all functions. Measured before wasm-opt, which shrinks the whole
+ * module, so this errs high.
+ */
 const classifierCode = await readFile(NAMED_WASM).then(
   (bytes) => {
     const functions = wasmFunctions(new Uint8Array(bytes));
