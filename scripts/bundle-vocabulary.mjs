@@ -30,7 +30,14 @@ for (const name of names) {
   // Comments and blank lines are for the people who edit the lists: the
   // widget fetches the phrases alone (1.6 KB less gzip).
   const text = await readFile(path, "utf8");
-  lists.push(text.split("\n").filter((line) => line.trim() && !line.trim().startsWith("#")).map((line) => `${line}\n`).join(""));
+  // "phrase = 2" is sent as "phrase=2" (0.1 KB less gzip).
+  lists.push(
+    text
+      .split("\n")
+      .filter((line) => line.trim() && !line.trim().startsWith("#"))
+      .map((line) => `${line.replace(/ = /, "=")}\n`)
+      .join(""),
+  );
   await rm(path);
 }
 await rm(join(dir, "README.md"), { force: true });

@@ -360,12 +360,12 @@ fn the_joined_lists_are_the_same_vocabulary() {
     let names: Vec<&str> = SHIPPED_LISTS.iter().map(|(name, _)| *name).collect();
     assert_eq!(names, SHIPPED_NAMES);
     // As scripts/bundle-vocabulary.mjs joins them: the lines that are
-    // neither blank nor a comment, in order.
+    // neither blank nor a comment, in order, weights written "phrase=2".
     let joined: String = SHIPPED_LISTS
         .iter()
         .flat_map(|(_, text)| text.lines())
         .filter(|line| !line.trim().is_empty() && !line.trim().starts_with('#'))
-        .map(|line| format!("{line}\n"))
+        .map(|line| format!("{}\n", line.replacen(" = ", "=", 1)))
         .collect();
     assert_eq!(
         Vocabulary::from_lists(&[("shipped", &joined)]),
@@ -404,6 +404,30 @@ fn a_bad_list_line_is_reported_with_its_number() {
         .unwrap_err();
     assert!(weight.message.contains("weight"), "{weight}");
     assert_eq!(vocabulary.len(), 1, "the readable line was still added");
+    let orphan = Vocabulary::default()
+        .add_list("owner", "[not negation]\nno\n")
+        .unwrap_err();
+    assert!(orphan.message.contains("after the [language]"), "{orphan}");
+}
+
+/// An owner's list may scope a cue the same way: here "nope" denies a
+/// signal, except in a text that reads as the owner's language ("zork").
+#[test]
+fn a_list_scopes_cues_by_the_language_the_text_reads_as() {
+    let vocabulary = Vocabulary::from_lists(&[(
+        "owner",
+        "[signal:custom_code]\nplugin\n[negation:signals:before]\nnope\n\
+         [language]\nzork\n[not negation]\nnope\n",
+    )]);
+    let said = |text: &str| {
+        vocabulary
+            .classify_with(&Model::default(), text)
+            .said(Signal::CustomCode)
+            .is_some()
+    };
+    assert!(!said("nope plugin here"));
+    assert!(said("zork nope plugin here"));
+    assert!(said("nope plugin, zork"), "the whole text is read");
 }
 
 #[test]
@@ -656,6 +680,45 @@ fn learned_words_after_a_negation_deny_their_signal() {
     );
     let cannot = classify("No puedo crear la suscripción de Azure");
     assert!(cannot.said(Signal::CannotCreateSubscription).is_some());
+}
+
+/// A negation cue of one list that is an ordinary word in another
+/// language counts for nothing in a text that reads as that language (its
+/// list's `[language]` words tell): Portuguese "no" is "in the", Indonesian
+/// "pas" is "when" and "ni" "this", French "mai" is May. Elsewhere the cue
+/// still denies.
+#[test]
+fn a_cue_does_not_deny_where_its_word_means_something_else() {
+    for text in [
+        "Deu erro no plugin customizado",
+        "O problema está no código personalizado que o parceiro fez",
+        "Tolong cek ni plugin custom kami, error terus",
+    ] {
+        assert!(
+            signals(text).contains(&Signal::CustomCode),
+            "{text}: custom code is stated"
+        );
+    }
+    for (text, category) in [
+        ("pas lambat banget, tolong dicek", Category::Performance),
+        (
+            "Depuis le 3 mai une lenteur énorme sur Business Central",
+            Category::Performance,
+        ),
+    ] {
+        assert_eq!(classify(text).confident, Some(category), "{text}");
+    }
+    for text in [
+        "There are no plugins in this org, Dynamics 365 forms fail to save",
+        "no plugins",
+        "Não temos nenhum plugin customizado, o erro aparece no formulário",
+        "Tidak ada plugin custom, tapi form Dynamics 365 error terus",
+    ] {
+        assert!(
+            !signals(text).contains(&Signal::CustomCode),
+            "{text}: custom code is denied"
+        );
+    }
 }
 
 /// A signal the model reads from another target's phrases shows those

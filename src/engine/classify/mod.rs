@@ -11,6 +11,7 @@
 //! in `vocabulary/`.
 
 pub mod features;
+mod language;
 pub mod model;
 pub mod normalize;
 mod trie;
@@ -19,6 +20,7 @@ pub mod vocabulary;
 pub use crate::engine::contract::decision::{SignalHit, Suggestion};
 pub use crate::engine::contract::enums::Signal;
 use crate::engine::contract::enums::{Category, Product};
+use language::Reading;
 pub use model::Model;
 use normalize::Normalized;
 use serde::Serialize;
@@ -82,9 +84,11 @@ pub fn shipped() -> &'static Vocabulary {
     #[cfg(target_arch = "wasm32")]
     {
         static EMPTY: OnceLock<Vocabulary> = OnceLock::new();
+        // From no lists rather than `default()`: one way to build a
+        // vocabulary in the widget's module.
         SHIPPED
             .get()
-            .unwrap_or_else(|| EMPTY.get_or_init(Vocabulary::default))
+            .unwrap_or_else(|| EMPTY.get_or_init(|| Vocabulary::from_lists(&[])))
     }
 }
 
@@ -119,7 +123,8 @@ pub fn is_ready() -> bool {
 
 /// Installs the shipped lists fetched at run time (the browser's).
 pub fn install_shipped(lists: &[(&str, &str)]) {
-    let _ = SHIPPED.set(Vocabulary::from_lists(lists));
+    // Not `set`: a second call builds nothing to throw away.
+    SHIPPED.get_or_init(|| Vocabulary::from_lists(lists));
 }
 
 /// Installs the shipped model fetched at run time (the browser's).
@@ -252,6 +257,8 @@ impl Vocabulary {
             let (_, to) = normalized.origin[end - 1];
             text[from as usize..to as usize].to_owned()
         };
+        // Read at most once for the words shown, however many are tried.
+        let reading = Reading::new(&self.languages, &normalized.chars);
         let logits = model.logits_of(&spans.total, &phrases.weight);
         let probabilities = model.categories(&logits);
         // Per span, what it weighs for the categories on average (by their
@@ -305,7 +312,7 @@ impl Vocabulary {
                 if !against && !units.is_empty() {
                     units.retain(|&((start, end), _)| {
                         if deniable {
-                            !self.denies(&normalized.chars, (start, end))
+                            !self.denies(&normalized.chars, (start, end), &reading)
                         } else {
                             !phrases.denials.iter().any(|d| d.0 < end && start < d.1)
                         }
@@ -419,8 +426,8 @@ impl Vocabulary {
     /// before the word at `span`, or before the word in front of it ("there
     /// are no plugins", "we have no custom plugins"), or right after it:
     /// the text says what the word names is absent, so it leads to no
-    /// signal.
-    fn denies(&self, chars: &[char], (start, end): (usize, usize)) -> bool {
+    /// signal. (`reading`: the text's languages, read once.)
+    fn denies(&self, chars: &[char], (start, end): (usize, usize), reading: &Reading) -> bool {
         let before = trim_end_space(&chars[..start]);
         let word = before
             .iter()
@@ -429,9 +436,9 @@ impl Vocabulary {
             .count();
         let word_before = (before.len() < start && word > 0).then(|| before.len() - word);
         [&self.negation, &self.signal_negation].iter().any(|cues| {
-            cues.precede(chars, start)
-                || cues.follow(chars, end)
-                || word_before.is_some_and(|at| cues.precede(chars, at))
+            cues.precede(chars, start, reading)
+                || cues.follow(chars, end, reading)
+                || word_before.is_some_and(|at| cues.precede(chars, at, reading))
         })
     }
 
@@ -454,6 +461,7 @@ impl Vocabulary {
         // out once for each place.
         let mut cue_after = vec![None; chars.len() + 1];
         let mut negated: Vec<(usize, usize)> = Vec::new();
+        let reading = Reading::new(&self.languages, chars);
         let mut try_at = |start: usize, trie: &trie::Trie| {
             let here = hits.len();
             let mut cue_before = None;
@@ -465,8 +473,9 @@ impl Vocabulary {
                 if end <= reach[slot] || end < longest[slot] {
                     return;
                 }
-                if *cue_before.get_or_insert_with(|| self.negation.precede(chars, start))
-                    || *cue_after[end].get_or_insert_with(|| self.negation.follow(chars, end))
+                if *cue_before.get_or_insert_with(|| self.negation.precede(chars, start, &reading))
+                    || *cue_after[end]
+                        .get_or_insert_with(|| self.negation.follow(chars, end, &reading))
                 {
                     // Places are tried in text order: joined with the last
                     // span when they overlap, the spans stay disjoint.
@@ -539,8 +548,8 @@ impl Vocabulary {
             let slot = slot(index);
             // A signal's phrase after "no" or before "はありません".
             let denied = is_signal(index)
-                && (self.signal_negation.precede(chars, start)
-                    || self.signal_negation.follow(chars, end));
+                && (self.signal_negation.precede(chars, start, &reading)
+                    || self.signal_negation.follow(chars, end, &reading));
             stated[slot] |= !denied;
             denial[slot] |= denied;
             if denied {
@@ -586,8 +595,9 @@ impl Vocabulary {
 
 impl vocabulary::Cues {
     /// Whether a cue stands right before `start` (a short word such as "a"
-    /// may come between: "not a billing question").
-    fn precede(&self, chars: &[char], start: usize) -> bool {
+    /// may come between: "not a billing question"), and counts in a text
+    /// that reads as `reading` does.
+    fn precede(&self, chars: &[char], start: usize, reading: &Reading) -> bool {
         let before = trim_end_space(&chars[..start]);
         let without_short_word = {
             let word = before
@@ -603,22 +613,29 @@ impl vocabulary::Cues {
         // A cue that starts with a letter must start a word.
         let cue_ends = |text: &[char]| {
             let mut found = false;
-            self.before_trie.each_suffix(text, text.len(), |_, length| {
-                found |= length == text.len()
-                    || !is_word_char(text[text.len() - length])
-                    || !is_word_char(text[text.len() - length - 1]);
-            });
+            self.before_trie
+                .each_cue(text, text.len(), true, &mut |cue, length| {
+                    found |= (length == text.len()
+                        || !is_word_char(text[text.len() - length])
+                        || !is_word_char(text[text.len() - length - 1]))
+                        && reading.counts(&self.before[cue]);
+                });
             found
         };
         cue_ends(before) || without_short_word.is_some_and(cue_ends)
     }
 
-    /// Whether a cue stands right after `end` (a space may come between).
+    /// Whether a cue stands right after `end` (a space may come between),
+    /// and counts in a text that reads as `reading` does.
     #[inline(always)]
-    fn follow(&self, chars: &[char], end: usize) -> bool {
+    fn follow(&self, chars: &[char], end: usize, reading: &Reading) -> bool {
         let after = &chars[end..];
         let after = after.strip_prefix(&[' ']).unwrap_or(after);
-        self.after_trie.starts(after, 0)
+        let mut found = false;
+        self.after_trie.each_cue(after, 0, false, &mut |cue, _| {
+            found |= reading.counts(&self.after[cue]);
+        });
+        found
     }
 }
 

@@ -10,7 +10,7 @@
 /// A trie over some of the vocabulary's phrases. Its tables are boxed
 /// slices and its loops plain: the widget's module is built for size, and
 /// there the compiler inlines little of the iterator and `Vec` plumbing.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct Trie {
     nodes: Box<[Node]>,
     /// Every node's children, each node's together: (character, node).
@@ -255,18 +255,20 @@ impl Trie {
         self.walk(text, start, false, found);
     }
 
-    /// Calls `found(phrase, length)` for every phrase, written backwards in
-    /// the trie, that ends at `end` of `text`, shortest first.
-    #[inline]
-    pub(super) fn each_suffix(&self, text: &[char], end: usize, found: impl FnMut(usize, usize)) {
-        self.walk(text, end, true, found);
-    }
-
-    /// Whether a phrase stands at `start` of `text`.
-    pub(super) fn starts(&self, text: &[char], start: usize) -> bool {
-        let mut any = false;
-        self.each_prefix(text, start, |_, _| any = true);
-        any
+    /// Calls `found(phrase, length)` for every phrase that stands at
+    /// `from` of `text` or, `backwards`, for every phrase written backwards
+    /// in the trie that ends at `from`, shortest first. For the negation
+    /// cues, off the hot path: one copy of the walk serves them all in the
+    /// widget's size-built module.
+    #[inline(never)]
+    pub(super) fn each_cue(
+        &self,
+        text: &[char],
+        from: usize,
+        backwards: bool,
+        found: &mut dyn FnMut(usize, usize),
+    ) {
+        self.walk(text, from, backwards, found);
     }
 }
 
@@ -328,11 +330,15 @@ mod tests {
         let trie = Trie::new(&[(0, &cues[0][..]), (1, &cues[1][..])]);
         let mut got = Vec::new();
         let text = chars("it is not");
-        trie.each_suffix(&text, text.len(), |cue, length| got.push((cue, length)));
+        trie.each_cue(&text, text.len(), true, &mut |cue, length| {
+            got.push((cue, length))
+        });
         assert_eq!(got, [(0, 3)]);
         got.clear();
         let text = chars("notice");
-        trie.each_suffix(&text, text.len(), |cue, length| got.push((cue, length)));
+        trie.each_cue(&text, text.len(), true, &mut |cue, length| {
+            got.push((cue, length))
+        });
         assert_eq!(got, []);
     }
 
@@ -340,7 +346,9 @@ mod tests {
     fn an_empty_trie_finds_nothing() {
         let trie = Trie::new(&[]);
         trie.each_prefix(&chars("abc"), 0, |_, _| panic!("nothing to find"));
-        assert!(!trie.starts(&chars("abc"), 1));
+        trie.each_cue(&chars("abc"), 3, true, &mut |_, _| {
+            panic!("nothing to find")
+        });
         assert!(!trie.may_start(&chars("ab"), 0));
     }
 }

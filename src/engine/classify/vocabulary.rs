@@ -3,6 +3,7 @@
 //! edit without touching code. The format is described in the folder's
 //! `README.md`.
 
+use super::language::Languages;
 use super::normalize::normalize;
 use super::trie::Trie;
 use crate::engine::contract::enums::{Category, Product, Signal};
@@ -83,7 +84,7 @@ pub fn is_word_char(c: char) -> bool {
 }
 
 /// Every list, its phrases sorted and in tries for lookup.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub struct Vocabulary {
     pub(super) phrases: Vec<Phrase>,
     /// Every phrase, tried where a word or a run of Japanese or Chinese
@@ -98,13 +99,16 @@ pub struct Vocabulary {
     /// workaround", "カスタムコードは使っていません"): a category's phrase after
     /// them still counts ("no invoice came" is about billing).
     pub(super) signal_negation: Cues,
+    /// The words that tell a text's language, and the cues that are
+    /// ordinary words in some language ("no" in Portuguese).
+    pub(super) languages: Languages,
 }
 
 /// Cues that stand before a phrase or after it, as read, and in tries.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq)]
 pub(super) struct Cues {
-    before: Vec<Vec<char>>,
-    after: Vec<Vec<char>>,
+    pub(super) before: Vec<Vec<char>>,
+    pub(super) after: Vec<Vec<char>>,
     /// The cues before, written backwards: walked back from where a
     /// phrase starts.
     pub(super) before_trie: Trie,
@@ -170,6 +174,7 @@ impl Vocabulary {
     }
 
     /// A vocabulary of named lists, as fetched or compiled in.
+    #[inline(never)]
     pub fn from_lists(lists: &[(&str, &str)]) -> Self {
         let mut vocabulary = Vocabulary::default();
         for (name, text) in lists {
@@ -199,9 +204,12 @@ impl Vocabulary {
                 .and_then(|rest| rest.strip_suffix(']'))
             {
                 section = Section::parse(heading.trim());
+                if let Some(Section::Language) = section {
+                    self.languages.open();
+                }
                 if section.is_none() {
                     first_error.get_or_insert(error(format!(
-                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), product:NAME ({}), negation:before, negation:after, negation:signals:before or negation:signals:after",
+                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), product:NAME ({}), negation:before, negation:after, negation:signals:before, negation:signals:after, language or not negation",
                         Category::NAMES.join(", "),
                         Signal::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
                         Product::NAMES.join(", ")
@@ -225,17 +233,17 @@ impl Vocabulary {
     }
 
     fn add_line(&mut self, section: Section, line: &str) -> Result<(), String> {
-        let (phrase, weight) = match line.rsplit_once(" = ") {
-            Some((phrase, weight)) => {
-                let weight = parse_weight(weight.trim()).ok_or_else(|| {
+        let (phrase, weight) = match split_weight(line) {
+            (phrase, Some(weight)) => {
+                let weight = parse_weight(weight).ok_or_else(|| {
                     format!(
                         "weight {} is not a number from 0.1 to 5, e.g. 2 or 0.5",
                         quoted(weight)
                     )
                 })?;
-                (phrase.trim(), weight)
+                (phrase, weight)
             }
-            None => (line, 1.0),
+            (phrase, None) => (phrase, 1.0),
         };
         let open_start = phrase.starts_with('*');
         let open_end = phrase.ends_with('*');
@@ -258,6 +266,11 @@ impl Vocabulary {
                 }
                 return Ok(());
             }
+            Section::Language => {
+                self.languages.add_word(&chars);
+                return Ok(());
+            }
+            Section::NotNegation => return self.languages.add_not_cue(chars),
         };
         self.phrases.push(Phrase {
             chars,
@@ -275,6 +288,7 @@ impl Vocabulary {
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
         self.negation.build();
         self.signal_negation.build();
+        self.languages.build();
         self.trie = Trie::new(&numbered(self.phrases.iter().map(|phrase| &phrase.chars)));
         let open: Vec<(usize, &[char])> = self
             .phrases
@@ -284,6 +298,26 @@ impl Vocabulary {
             .map(|(index, phrase)| (index, phrase.chars.as_slice()))
             .collect();
         self.open_trie = Trie::new(&open);
+    }
+
+    /// A copy to add an owner's lists to: what the lists gave, with its
+    /// lookup tables built afresh rather than copied (the widget's module
+    /// holds no code to copy a trie).
+    pub fn copy(&self) -> Vocabulary {
+        let cues = |cues: &Cues| Cues {
+            before: cues.before.clone(),
+            after: cues.after.clone(),
+            ..Cues::default()
+        };
+        let mut copy = Vocabulary {
+            phrases: self.phrases.clone(),
+            negation: cues(&self.negation),
+            signal_negation: cues(&self.signal_negation),
+            languages: self.languages.clone(),
+            ..Vocabulary::default()
+        };
+        copy.sort();
+        copy
     }
 
     /// How many phrases the vocabulary holds.
@@ -307,6 +341,10 @@ enum Section {
         signals: bool,
         before: bool,
     },
+    /// Words that tell a text is in the list's language.
+    Language,
+    /// Other lists' cues that are ordinary words in that language.
+    NotNegation,
 }
 
 impl Section {
@@ -328,6 +366,8 @@ impl Section {
                 signals: true,
                 before: false,
             }),
+            "language" => Some(Section::Language),
+            "not negation" => Some(Section::NotNegation),
             _ => match heading.split_once(':') {
                 Some(("signal", signal)) => Signal::parse(signal).map(Section::Signal),
                 Some(("product", product)) => Product::parse(product).map(Section::Product),
@@ -335,6 +375,17 @@ impl Section {
                 None => Category::parse(heading).map(Section::Category),
             },
         }
+    }
+}
+
+/// A list line's phrase and, after `=`, its weight: "invoice = 2", or
+/// "invoice=2" as the widget fetches the lists (`scripts/bundle-vocabulary.mjs`).
+pub fn split_weight(line: &str) -> (&str, Option<&str>) {
+    // Bytes and ASCII spaces: Unicode trimming would cost the widget's
+    // module 0.5 KB.
+    match line.bytes().rposition(|byte| byte == b'=') {
+        Some(at) => (line[..at].trim_ascii(), Some(line[at + 1..].trim_ascii())),
+        None => (line, None),
     }
 }
 

@@ -411,7 +411,7 @@ fn extra_vocabulary(raw: &Raw) -> Result<Vocabulary, InputError> {
         ));
     };
     at_most("vocabulary", entries.len(), MAX_LISTS, "lists")?;
-    let mut vocabulary = crate::engine::classify::shipped().clone();
+    let mut vocabulary = crate::engine::classify::shipped().copy();
     let mut phrases = 0;
     for (name, list) in entries {
         at_most(
@@ -452,7 +452,7 @@ fn extra_vocabulary(raw: &Raw) -> Result<Vocabulary, InputError> {
                     ),
                 ));
             }
-            let phrase = line.rsplit_once(" = ").map_or(line, |(phrase, _)| phrase);
+            let (phrase, _) = crate::engine::classify::vocabulary::split_weight(line);
             let length = normalize(phrase.trim().trim_matches('*')).chars().count();
             if length > MAX_PHRASE_CHARS {
                 return Err(line_error(
