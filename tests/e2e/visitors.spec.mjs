@@ -248,6 +248,14 @@ test.describe("a German partner on a phone", () => {
     await expect(bar).toBeVisible();
     await expect(bar).toContainText(de.get("ui.see-answer"));
     await expect(bar).toBeInViewport();
+    // One line: it leaves the suggestions under the box in sight (four
+    // lines of headline had covered the first one).
+    const chip = page.locator(".triage-chip").first();
+    await chip.scrollIntoViewIfNeeded();
+    await text.focus();
+    const [barBox, chipBox] = [await bar.boundingBox(), await chip.boundingBox()];
+    expect(barBox.height, "the bar is one line").toBeLessThan(60);
+    expect(chipBox.y + chipBox.height, "the first suggestion is above the bar").toBeLessThanOrEqual(barBox.y);
     const heading = page.locator("#triage-answer-heading");
     await expect(heading).not.toBeInViewport();
     await bar.click();
