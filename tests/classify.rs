@@ -646,22 +646,32 @@ fn signals(text: &str) -> Vec<Signal> {
         .collect()
 }
 
+/// Asserts that each text states custom code (`stated`) or denies it.
+fn assert_custom_code(stated: bool, texts: &[&str]) {
+    for text in texts {
+        assert_eq!(
+            signals(text).contains(&Signal::CustomCode),
+            stated,
+            "{text}: custom code is {}",
+            if stated { "stated" } else { "denied" }
+        );
+    }
+}
+
 /// Words the model learnt for a signal, not phrases of its list ("plugins"
 /// beside the phrase "plugin"), deny it after a negation too, one word away
 /// included ("no custom plugins"); a product never quotes a signal's
 /// phrase the text denies. Signals said with a negation keep it.
 #[test]
 fn learned_words_after_a_negation_deny_their_signal() {
-    for text in [
-        "Dynamics 365 forms fail to save. There are no plugins in this org.",
-        "We have no custom plugins. Saving an account in Dynamics 365 throws an error.",
-        "Wir haben keine Plugins installiert. Dynamics 365 Formulare speichern nicht.",
-    ] {
-        assert!(
-            !signals(text).contains(&Signal::CustomCode),
-            "{text}: custom code is denied"
-        );
-    }
+    assert_custom_code(
+        false,
+        &[
+            "Dynamics 365 forms fail to save. There are no plugins in this org.",
+            "We have no custom plugins. Saving an account in Dynamics 365 throws an error.",
+            "Wir haben keine Plugins installiert. Dynamics 365 Formulare speichern nicht.",
+        ],
+    );
     for text in [
         "Our custom plugins fail after the update in Dynamics 365",
         "Since we deployed our plugins, saving fails",
@@ -692,16 +702,14 @@ fn learned_words_after_a_negation_deny_their_signal() {
 /// still denies.
 #[test]
 fn a_cue_does_not_deny_where_its_word_means_something_else() {
-    for text in [
-        "Deu erro no plugin customizado",
-        "O problema está no código personalizado que o parceiro fez",
-        "Tolong cek ni plugin custom kami, error terus",
-    ] {
-        assert!(
-            signals(text).contains(&Signal::CustomCode),
-            "{text}: custom code is stated"
-        );
-    }
+    assert_custom_code(
+        true,
+        &[
+            "Deu erro no plugin customizado",
+            "O problema está no código personalizado que o parceiro fez",
+            "Tolong cek ni plugin custom kami, error terus",
+        ],
+    );
     for (text, category) in [
         ("pas lambat banget, tolong dicek", Category::Performance),
         (
@@ -711,17 +719,15 @@ fn a_cue_does_not_deny_where_its_word_means_something_else() {
     ] {
         assert_eq!(classify(text).confident, Some(category), "{text}");
     }
-    for text in [
-        "There are no plugins in this org, Dynamics 365 forms fail to save",
-        "no plugins",
-        "Não temos nenhum plugin customizado, o erro aparece no formulário",
-        "Tidak ada plugin custom, tapi form Dynamics 365 error terus",
-    ] {
-        assert!(
-            !signals(text).contains(&Signal::CustomCode),
-            "{text}: custom code is denied"
-        );
-    }
+    assert_custom_code(
+        false,
+        &[
+            "There are no plugins in this org, Dynamics 365 forms fail to save",
+            "no plugins",
+            "Não temos nenhum plugin customizado, o erro aparece no formulário",
+            "Tidak ada plugin custom, tapi form Dynamics 365 error terus",
+        ],
+    );
 }
 
 /// A signal the model reads from another target's phrases shows those
