@@ -615,10 +615,12 @@ impl vocabulary::Cues {
             let mut found = false;
             self.before_trie
                 .each_cue(text, text.len(), true, &mut |cue, length| {
-                    found |= (length == text.len()
+                    let starts_word = length == text.len()
                         || !is_word_char(text[text.len() - length])
-                        || !is_word_char(text[text.len() - length - 1]))
-                        && reading.counts(&self.before[cue]);
+                        || !is_word_char(text[text.len() - length - 1]);
+                    if !found && starts_word {
+                        found = reading.counts(&self.before[cue]);
+                    }
                 });
             found
         };
@@ -633,7 +635,9 @@ impl vocabulary::Cues {
         let after = after.strip_prefix(&[' ']).unwrap_or(after);
         let mut found = false;
         self.after_trie.each_cue(after, 0, false, &mut |cue, _| {
-            found |= reading.counts(&self.after[cue]);
+            if !found {
+                found = reading.counts(&self.after[cue]);
+            }
         });
         found
     }
