@@ -730,6 +730,28 @@ fn a_cue_does_not_deny_where_its_word_means_something_else() {
     );
 }
 
+/// The form says "You mentioned …, so the product was set to …" with a
+/// named product's words: those that name it, never the model's other
+/// words for it (it had quoted "Business Central, pour" and "erro, plugin,
+/// Dynamics 365").
+#[test]
+fn a_named_product_quotes_the_words_that_name_it() {
+    for (text, words) in [
+        (
+            "Depuis le 3 mai une lenteur énorme sur Business Central pour tous les utilisateurs",
+            ["Business Central"],
+        ),
+        (
+            "Deu erro no plugin customizado do Dynamics 365 depois da atualização",
+            ["Dynamics 365"],
+        ),
+    ] {
+        let said = classify(text);
+        let product = said.named_product().expect("a product is named");
+        assert_eq!(product.matched, words, "{text}");
+    }
+}
+
 /// A signal the model reads from another target's phrases shows those
 /// phrases ("Early Access", a preview phrase of the category, for the
 /// preview signal): a signal is never reported without words to quote

@@ -279,7 +279,11 @@ impl Vocabulary {
         // text says it is absent ("there are no plugins"): not reported.
         let words_for = |output: usize, against: bool| -> Option<Vec<String>> {
             let mut shown: Vec<(usize, usize)> = phrases.spans[output].clone();
-            if shown.len() < MAX_WORDS {
+            // A product the text names shows the words that name it
+            // ("Business Central"), not the model's other words for it
+            // ("pour", "erro"): the form says "You mentioned …" with them.
+            let names_product = output >= model::CATEGORIES + model::SIGNALS && !shown.is_empty();
+            if shown.len() < MAX_WORDS && !names_product {
                 let mut units: Vec<((usize, usize), f32)> = spans
                     .shown
                     .iter()
