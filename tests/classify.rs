@@ -475,6 +475,39 @@ fn a_lone_kanji_shows_as_its_word_never_alone() {
     }
 }
 
+/// Katakana cut out of a longer word shows as that word ("トナ" of
+/// パートナー had been quoted as a reason to think the visitor files for a
+/// customer), and a common word is never a reason ("from" for custom code).
+#[test]
+fn words_shown_are_whole_and_not_common() {
+    let partner = classify(
+        "パートナーです。顧客テナントで深夜に見慣れない注文が複数入っており、Partner Centerから取り消せません。",
+    );
+    let filing_for = partner
+        .said(Signal::OnBehalfOfCustomer)
+        .expect("filing for a customer is read");
+    assert!(
+        filing_for.matched.iter().any(|word| word == "パートナー"),
+        "{filing_for:?}"
+    );
+    assert!(!filing_for.matched.iter().any(|word| word == "トナ"));
+    let text = "We bought an e-signature integration for Dynamics 365 from AppSource and since \
+                yesterday the 'Send for signature' button does nothing. It's not a Microsoft \
+                app, the publisher is a small German company.";
+    let result = classify(text);
+    let words = result.suggestions.iter().map(|s| &s.matched);
+    let words: Vec<&String> = words
+        .chain(result.signals.iter().map(|s| &s.matched))
+        .flatten()
+        .collect();
+    assert!(
+        !words
+            .iter()
+            .any(|word| ["from", "for", "the", "and"].contains(&word.as_str())),
+        "{words:?}"
+    );
+}
+
 #[test]
 fn matched_phrases_are_the_visitors_own_words() {
     let result = classify("ＩＮＶＯＩＣＥ is wrong, we were Overcharged");

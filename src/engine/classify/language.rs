@@ -40,6 +40,11 @@ fn step(hash: u32, c: char) -> u32 {
     (hash ^ c as u32).wrapping_mul(0x0100_0193)
 }
 
+/// A word's hash.
+fn hash(word: &[char]) -> u32 {
+    word.iter().fold(FNV_BASIS, |hash, &c| step(hash, c))
+}
+
 impl Languages {
     /// Starts the words of a `[language]` section.
     pub(super) fn open(&mut self) {
@@ -54,8 +59,7 @@ impl Languages {
     /// A word that tells a text is in the language of the last
     /// `[language]` section.
     pub(super) fn add_word(&mut self, word: &[char]) {
-        let hash = word.iter().fold(FNV_BASIS, |hash, &c| step(hash, c));
-        self.words.push((hash as usize, 1 << self.last()));
+        self.words.push((hash(word) as usize, 1 << self.last()));
     }
 
     /// A cue of another list that is an ordinary word in the language of
@@ -96,6 +100,12 @@ impl Languages {
             at += 1;
         }
         bits
+    }
+
+    /// Whether `word` is one of the `[language]` words: common words,
+    /// never shown as one that led to a suggestion or signal.
+    pub(super) fn is_common(&self, word: &[char]) -> bool {
+        self.languages_of(hash(word)) != 0
     }
 
     /// The languages (a bit each) whose words `chars` holds: each word

@@ -292,7 +292,12 @@ impl Vocabulary {
                         let weight = weight(span, output);
                         (span.at, if against { weight - mean } else { weight })
                     })
-                    .filter(|&(_, weight)| weight >= WORD_WEIGHT)
+                    // A common word ("from", "your", "não": a list's
+                    // `[language]` words) is no reason to show.
+                    .filter(|&((start, end), weight)| {
+                        weight >= WORD_WEIGHT
+                            && !self.languages.is_common(&normalized.chars[start..end])
+                    })
                     .collect();
                 // No word of its own, no n-gram that weighs enough: the
                 // phrases of other targets that led to it ("Early Access", a
@@ -336,21 +341,24 @@ impl Vocabulary {
                 }
             }
             // A Japanese or Chinese character read alone is a fragment ("客"
-            // of お客様), not a word a visitor would take for a reason: it
-            // shows as the short word of its kind around it (客様), or not at
-            // all. The vocabulary's own one-character words (慢) show as they are.
+            // of お客様), and so is katakana cut out of a longer word ("トナ"
+            // of パートナー): not a word a visitor would take for a reason.
+            // It shows as the short word of its kind around it (客様,
+            // パートナー), or not at all. The vocabulary's own words (慢) show
+            // as they are.
             let chars = &normalized.chars;
-            let lone = |&(start, end): &(usize, usize)| {
-                end - start == 1
-                    && features::is_cjk(chars[start])
+            let katakana = |at: usize| chars.get(at).is_some_and(|&c| features::is_katakana(c));
+            let fragment = |&(start, end): &(usize, usize)| {
+                (end - start == 1 && features::is_cjk(chars[start])
+                    || katakana(start) && (start > 0 && katakana(start - 1) || katakana(end)))
                     && !phrases.spans[output].contains(&(start, end))
             };
-            for span in shown.iter_mut().filter(|span| lone(span)) {
+            for span in shown.iter_mut().filter(|span| fragment(span)) {
                 *span = word_around(chars, span.0).unwrap_or(*span);
             }
             shown.sort_unstable();
             merge_adjacent(chars, &mut shown);
-            shown.retain(|span| !lone(span));
+            shown.retain(|span| !fragment(span));
             let mut words: Vec<String> = Vec::new();
             for span in shown {
                 let word = original(span);
