@@ -136,12 +136,18 @@ pub(super) struct Reading<'a> {
 }
 
 impl<'a> Reading<'a> {
-    pub(super) fn new(languages: &'a Languages, chars: &'a [char]) -> Self {
+    /// The reading of `chars`, with its languages when they are `known`.
+    pub(super) fn new(languages: &'a Languages, chars: &'a [char], known: Option<u32>) -> Self {
         Reading {
             languages,
             chars,
-            read: OnceCell::new(),
+            read: known.map_or_else(OnceCell::new, OnceCell::from),
         }
+    }
+
+    /// The text's languages, if they were read.
+    pub(super) fn languages(&self) -> Option<u32> {
+        self.read.get().copied()
     }
 
     /// Whether `cue` counts in this text: not when the text reads as a

@@ -176,6 +176,9 @@ pub struct PhraseHits {
     /// but it crashes"), disjoint and in text order: their words give the
     /// model no n-grams either.
     pub negated: Vec<(usize, usize)>,
+    /// The languages the text reads as, when a cue needed them: the words
+    /// shown reuse them rather than read the text again.
+    pub languages: Option<u32>,
 }
 
 /// What the model reads of a text.
@@ -258,7 +261,7 @@ impl Vocabulary {
             text[from as usize..to as usize].to_owned()
         };
         // Read at most once for the words shown, however many are tried.
-        let reading = Reading::new(&self.languages, &normalized.chars);
+        let reading = Reading::new(&self.languages, &normalized.chars, phrases.languages);
         let logits = model.logits_of(&spans.total, &phrases.weight);
         let probabilities = model.categories(&logits);
         // Per span, what it weighs for the categories on average (by their
@@ -473,7 +476,7 @@ impl Vocabulary {
         // out once for each place.
         let mut cue_after = vec![None; chars.len() + 1];
         let mut negated: Vec<(usize, usize)> = Vec::new();
-        let reading = Reading::new(&self.languages, chars);
+        let reading = Reading::new(&self.languages, chars, None);
         let mut try_at = |start: usize, trie: &trie::Trie| {
             let here = hits.len();
             let mut cue_before = None;
@@ -547,6 +550,7 @@ impl Vocabulary {
             denied: [false; model::OUTPUTS],
             denials: Vec::new(),
             negated,
+            languages: None,
         };
         // Per target: whether some phrase of it is found denied ("no
         // workaround"), and whether some is found and not denied.
@@ -598,6 +602,7 @@ impl Vocabulary {
         for slot in 0..slots {
             found.denied[slot] = denial[slot] && !stated[slot];
         }
+        found.languages = reading.languages();
         for weight in &mut found.weight {
             *weight = weight.min(model::PHRASE_CAP);
         }
