@@ -24,6 +24,23 @@ if (!declared) {
 const names = [...declared[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
 const dir = join(staging, "vocabulary");
 const lists = [];
+// A phrase a list repeats for a section an earlier list already gave it is
+// dropped (0.2 KB less gzip): the vocabulary keeps only the first listing
+// of a phrase for a target (Vocabulary::sort in vocabulary.rs). Cue and
+// language sections are kept whole: each list's are its language's own.
+const given = new Set();
+let section = "";
+const repeats = (line) => {
+  if (line.startsWith("[")) {
+    section = line.trim();
+    return false;
+  }
+  if (/^\[(negation|language|not negation)/.test(section)) return false;
+  // The phrase as vocabulary.rs reads it: before the last "=", no stars.
+  const phrase = line.includes("=") ? line.slice(0, line.lastIndexOf("=")) : line;
+  const key = `${section} ${phrase.trim().replace(/^\*+|\*+$/g, "")}`;
+  return given.has(key) || (given.add(key), false);
+};
 for (const name of names) {
   const path = join(dir, `${name}.txt`);
   // Each list starts with a [section], so joined they read as one list.
@@ -35,6 +52,7 @@ for (const name of names) {
     text
       .split("\n")
       .filter((line) => line.trim() && !line.trim().startsWith("#"))
+      .filter((line) => !repeats(line))
       .map((line) => `${line.replace(/ = /, "=")}\n`)
       .join(""),
   );

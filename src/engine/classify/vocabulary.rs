@@ -283,7 +283,13 @@ impl Vocabulary {
     }
 
     fn sort(&mut self) {
-        self.phrases.sort_by(|a, b| a.chars.cmp(&b.chars));
+        // A phrase listed again for the same target (in another language's
+        // list, or an owner's) is the same phrase: sorted by target too, so
+        // that every repeat lies beside the first and is dropped, and the
+        // first listing (its weight) wins.
+        self.phrases.sort_by(|a, b| {
+            (a.chars.cmp(&b.chars)).then(a.target.output().cmp(&b.target.output()))
+        });
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
         self.negation.build();
