@@ -53,7 +53,8 @@ for (const name of names) {
       .split("\n")
       .filter((line) => line.trim() && !line.trim().startsWith("#"))
       .filter((line) => !repeats(line))
-      .map((line) => `${line.replace(/ = /, "=")}\n`)
+      // "phrase = 1" is the default weight: sent as "phrase" (65 bytes less gzip).
+      .map((line) => `${line.replace(/ = /, "=").replace(/=1$/, "")}\n`)
       .join(""),
   );
   await rm(path);

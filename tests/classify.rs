@@ -372,7 +372,8 @@ fn the_joined_lists_are_the_same_vocabulary() {
     let names: Vec<&str> = SHIPPED_LISTS.iter().map(|(name, _)| *name).collect();
     assert_eq!(names, SHIPPED_NAMES);
     // As scripts/bundle-vocabulary.mjs joins them: the lines that are
-    // neither blank nor a comment, in order, weights written "phrase=2",
+    // neither blank nor a comment, in order, weights written "phrase=2"
+    // (and none for the default, 1),
     // without a phrase a later list repeats for a section an earlier one
     // gave it (cue and language sections whole).
     let mut given = std::collections::HashSet::new();
@@ -391,7 +392,10 @@ fn the_joined_lists_are_the_same_vocabulary() {
             whole.iter().any(|prefix| section.starts_with(prefix))
                 || given.insert(format!("{section} {}", phrase.trim().trim_matches('*')))
         })
-        .map(|line| format!("{}\n", line.replacen(" = ", "=", 1)))
+        .map(|line| {
+            let line = line.replacen(" = ", "=", 1);
+            format!("{}\n", line.strip_suffix("=1").unwrap_or(&line))
+        })
         .collect();
     assert_eq!(
         Vocabulary::from_lists(&[("shipped", &joined)]),
@@ -569,6 +573,23 @@ fn words_shown_are_whole_and_not_common() {
             .any(|word| ["from", "for", "the", "and"].contains(&word.as_str())),
         "{words:?}"
     );
+}
+
+/// Phrases that overlap show as the one stretch of words they cover, and a
+/// Japanese stem as far as its て-form: the form quotes them back.
+#[test]
+fn words_shown_read_as_written() {
+    let said = |text: &str| {
+        classify(text)
+            .said(Signal::ProductionDown)
+            .map(|hit| hit.matched.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        said("Sejak pagi operasional berhenti total di semua cabang"),
+        ["operasional berhenti total"]
+    );
+    assert_eq!(said("今朝から本番が止まっています"), ["本番が止まって"]);
 }
 
 #[test]

@@ -809,16 +809,18 @@ fn word_around(chars: &[char], at: usize) -> Option<(usize, usize)> {
     (end - start >= 2 && end - start <= longest).then_some((start, end))
 }
 
-/// Joins spans of Japanese or Chinese characters that touch or overlap, so
-/// "請求" and "求書" show as "請求書".
+/// Joins spans that overlap ("operasional berhenti" and "berhenti total"
+/// show as "operasional berhenti total"), and spans of Japanese or Chinese
+/// characters that touch, so "請求" and "求書" show as "請求書".
 fn merge_adjacent(chars: &[char], spans: &mut Vec<(usize, usize)>) {
     let mut merged: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
     for &(start, end) in spans.iter() {
         match merged.last_mut() {
             Some(last)
-                if start <= last.1
-                    && features::is_cjk(chars[start])
-                    && features::is_cjk(chars[last.1 - 1]) =>
+                if start < last.1
+                    || start == last.1
+                        && features::is_cjk(chars[start])
+                        && features::is_cjk(chars[last.1 - 1]) =>
             {
                 last.1 = last.1.max(end)
             }
