@@ -665,6 +665,32 @@ fn nothing_is_proposed_without_the_visitors_words() {
     );
 }
 
+/// The visitor's words are quoted as a list of their language: 「本番が
+/// 止まって、業務に支障」 in Japanese, "down, nobody can work" in English.
+#[test]
+fn quoted_words_are_listed_as_the_language_lists_them() {
+    use support_triage::engine::classify::{Classification, Signal, SignalHit};
+    use support_triage::widget::proposals::proposals;
+    let mut visitor = fresh();
+    visitor.set("description", "本番が止まっています。業務に支障が出ています");
+    let read = Classification {
+        signals: vec![SignalHit {
+            signal: Signal::ProductionDown,
+            matched: vec!["本番が止まって".into(), "業務に支障".into()],
+        }],
+        ..Classification::default()
+    };
+    let found = proposals(&visitor, &read, &[]);
+    assert!(
+        found[0].message(japanese()).contains("「本番が止まって、業務に支障」"),
+        "{}",
+        found[0].message(japanese())
+    );
+    assert!(found[0]
+        .message(english())
+        .contains("“本番が止まって, 業務に支障”"));
+}
+
 #[test]
 fn what_the_text_says_is_proposed_never_imposed() {
     use support_triage::widget::proposals::{proposals, Idea};

@@ -353,7 +353,13 @@ pub fn timing_notes(t: &Texts, decision: &Decision, formats: &Formats) -> Vec<St
                 text.count(
                     "ui.wait-holiday",
                     holidays.len() as i64,
-                    &[("opens", &opens), ("holidays", &holidays.join(", "))],
+                    &[
+                        ("opens", &opens),
+                        (
+                            "holidays",
+                            &holidays.join(&text.format("list.separator", &[])),
+                        ),
+                    ],
                 )
             }
             WaitReason::Weekend => text.format("ui.wait-weekend", &[("opens", &opens)]),

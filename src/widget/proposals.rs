@@ -28,7 +28,8 @@ pub enum Idea {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Proposal {
     pub idea: Idea,
-    pub words: String,
+    /// The visitor's words, joined in the interface language when shown.
+    pub words: Vec<String>,
     /// Filled in at once, with an undo, rather than asked.
     pub automatic: bool,
 }
@@ -77,7 +78,8 @@ impl Proposal {
     /// What the visitor reads: what was filled in, or the question asked.
     pub fn message(&self, t: &Texts) -> String {
         let text = t.catalogue;
-        let words = self.words.as_str();
+        let words = self.words.join(&text.format("list.separator", &[]));
+        let words = words.as_str();
         match &self.idea {
             Idea::Product(product) => text.format(
                 "ui.proposal-product",
@@ -103,7 +105,7 @@ pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) ->
         if let Some(hit) = text.named_product() {
             found.push(Proposal {
                 idea: Idea::Product(hit.product),
-                words: hit.matched.join(", "),
+                words: hit.matched.clone(),
                 automatic: true,
             });
         }
@@ -117,7 +119,7 @@ pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) ->
         if let Some(number) = number {
             found.push(Proposal {
                 idea: Idea::CaseNumber(number.clone()),
-                words: number.clone(),
+                words: vec![number.clone()],
                 automatic: true,
             });
         }
@@ -128,7 +130,7 @@ pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) ->
                 && mentions_word(answers.get("description").unwrap_or_default(), "csp");
             found.push(Proposal {
                 idea: Idea::ForCustomer { csp },
-                words: hit.matched.join(", "),
+                words: hit.matched.clone(),
                 automatic: false,
             });
         }
@@ -141,7 +143,7 @@ pub fn proposals(answers: &Answers, text: &Classification, declined: &[Idea]) ->
         if let (true, Some(hit)) = (unanswered(field), text.said(wanted)) {
             found.push(Proposal {
                 idea,
-                words: hit.matched.join(", "),
+                words: hit.matched.clone(),
                 automatic: false,
             });
         }
