@@ -672,7 +672,10 @@ fn quoted_words_are_listed_as_the_language_lists_them() {
     use support_triage::engine::classify::{Classification, Signal, SignalHit};
     use support_triage::widget::proposals::proposals;
     let mut visitor = fresh();
-    visitor.set("description", "本番が止まっています。業務に支障が出ています");
+    visitor.set(
+        "description",
+        "本番が止まっています。業務に支障が出ています",
+    );
     let read = Classification {
         signals: vec![SignalHit {
             signal: Signal::ProductionDown,
@@ -682,7 +685,9 @@ fn quoted_words_are_listed_as_the_language_lists_them() {
     };
     let found = proposals(&visitor, &read, &[]);
     assert!(
-        found[0].message(japanese()).contains("「本番が止まって、業務に支障」"),
+        found[0]
+            .message(japanese())
+            .contains("「本番が止まって、業務に支障」"),
         "{}",
         found[0].message(japanese())
     );
