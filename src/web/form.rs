@@ -249,7 +249,7 @@ fn suggestion_chip(
                         <span class="triage-matched">
                             {t.matched_words}
                             ": "
-                            <mark>{suggestion.matched.join(&t.catalogue.format("list.separator", &[]))}</mark>
+                            <mark>{t.catalogue.list(&suggestion.matched)}</mark>
                         </span>
                     }
                 })}

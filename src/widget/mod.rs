@@ -353,13 +353,7 @@ pub fn timing_notes(t: &Texts, decision: &Decision, formats: &Formats) -> Vec<St
                 text.count(
                     "ui.wait-holiday",
                     holidays.len() as i64,
-                    &[
-                        ("opens", &opens),
-                        (
-                            "holidays",
-                            &holidays.join(&text.format("list.separator", &[])),
-                        ),
-                    ],
+                    &[("opens", &opens), ("holidays", &text.list(&holidays))],
                 )
             }
             WaitReason::Weekend => text.format("ui.wait-weekend", &[("opens", &opens)]),

@@ -78,7 +78,7 @@ impl Proposal {
     /// What the visitor reads: what was filled in, or the question asked.
     pub fn message(&self, t: &Texts) -> String {
         let text = t.catalogue;
-        let words = self.words.join(&text.format("list.separator", &[]));
+        let words = text.list(&self.words);
         let words = words.as_str();
         match &self.idea {
             Idea::Product(product) => text.format(

@@ -288,7 +288,9 @@ impl Vocabulary {
         // that every repeat lies beside the first and is dropped, and the
         // first listing (its weight) wins.
         self.phrases.sort_by(|a, b| {
-            (a.chars.cmp(&b.chars)).then(a.target.output().cmp(&b.target.output()))
+            a.chars
+                .cmp(&b.chars)
+                .then(a.target.output().cmp(&b.target.output()))
         });
         self.phrases
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);

@@ -333,6 +333,11 @@ impl Catalogue {
         }
     }
 
+    /// `items` as a list of this language: "a, b" or 「a、b」.
+    pub fn list(&self, items: &[String]) -> String {
+        items.join(&self.format("list.separator", &[]))
+    }
+
     /// The plural form of `key` for the count `n` (`key.one` or `key.other`,
     /// by the language's rule), with `{n}` and the other arguments filled in.
     pub fn count(&self, key: &str, n: i64, args: &[(&str, &str)]) -> String {

@@ -108,7 +108,7 @@ pub(super) fn decide(run: &mut Run, text: &Classification) -> Kind {
         (category, CategorySource::Text)
     } else {
         if !text.suggestions.is_empty() {
-            let unclear = text
+            let unclear: Vec<String> = text
                 .suggestions
                 .iter()
                 .take(3)
@@ -119,8 +119,8 @@ pub(super) fn decide(run: &mut Run, text: &Classification) -> Kind {
                         &[("category", &name), ("score", &score_words(s.score))],
                     )
                 })
-                .collect::<Vec<_>>()
-                .join(&run.text.format("list.separator", &[]));
+                .collect();
+            let unclear = run.text.list(&unclear);
             run.trace(
                 RuleId::Cls0,
                 field,

@@ -192,10 +192,10 @@ impl Run<'_> {
 
     /// Phrases as «a», «b».
     fn quote_all(&self, phrases: &[String]) -> String {
-        phrases
+        let quoted: Vec<String> = phrases
             .iter()
             .map(|phrase| self.text.format("quote", &[("text", phrase)]))
-            .collect::<Vec<_>>()
-            .join(&self.text.format("list.separator", &[]))
+            .collect();
+        self.text.list(&quoted)
     }
 }

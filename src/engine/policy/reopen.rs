@@ -82,7 +82,7 @@ pub(super) fn decide(
         }
         Some(Reopen::Reopen) => {}
         None => {
-            let missing = QUESTIONS
+            let missing: Vec<String> = QUESTIONS
                 .iter()
                 .zip([
                     previous.same_build,
@@ -92,8 +92,8 @@ pub(super) fn decide(
                 ])
                 .filter(|(_, answer)| answer.is_none())
                 .map(|(name, _)| run.name("reopen-question", name))
-                .collect::<Vec<_>>()
-                .join(&run.text.format("list.separator", &[]));
+                .collect();
+            let missing = run.text.list(&missing);
             run.notice(
                 RuleId::Reo0,
                 NoticeKind::Advice,

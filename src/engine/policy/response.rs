@@ -314,12 +314,8 @@ fn wait_for_opening(
         WaitReason::AfterClosing
     };
     let opens = wall_clock(hours.zones, hours.zone, deadline.clock_starts);
-    let holidays = closed
-        .holidays
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join(&run.text.format("list.separator", &[]));
+    let holidays: Vec<String> = closed.holidays.iter().map(ToString::to_string).collect();
+    let holidays = run.text.list(&holidays);
     let key = match reason {
         WaitReason::BeforeOpening => "notice.rt5.waits.before-opening",
         WaitReason::AfterClosing => "notice.rt5.waits.after-closing",
