@@ -60,17 +60,20 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (792, 843 and
-/// 788 of 860: 92.1 % top-1, 98.0 % top-3, 91.6 % decided, the category the
+/// What the held-out set measured with the committed model (794, 844 and
+/// 789 of 860: 92.3 % top-1, 98.1 % top-3, 91.7 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
-/// (794, 844 and 787 before 2026-11-23's third session, when a phrase two
-/// lists give stopped counting twice and the lists learnt more ways to say
-/// production is down: CV on train/ rose from 86.7 to 87.0 % top-1, and
-/// held out production down was found in 50 % of the texts that say it,
-/// against 40 %, at 96 % precision.)
-const TOP1_MEASURED: f64 = 92.1;
-const TOP3_MEASURED: f64 = 98.0;
-const DECIDED_MEASURED: f64 = 91.6;
+/// (792, 843 and 788 before 2026-11-23's fourth session, when Latin words
+/// gave up their 4- and 5-grams and the buckets doubled to 16,384, chosen
+/// on cross-validation over train/ (87.0 → 88.2 % top-1), and German
+/// learnt its separable "stürzt … ab": measured here twice, 796, 845 and
+/// 789 before the German words, kept for the reason they were added; 794,
+/// 844 and 787 before the third, when a phrase two lists give stopped
+/// counting twice and the lists learnt more ways to say production is
+/// down.)
+const TOP1_MEASURED: f64 = 92.3;
+const TOP3_MEASURED: f64 = 98.1;
+const DECIDED_MEASURED: f64 = 91.7;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to

@@ -64,7 +64,7 @@ mod train {
     }
 
     pub const SETTINGS: Settings = Settings {
-        bits: 13,
+        bits: 14,
         epochs: 20,
         alpha: 0.1,
         beta: 1.0,

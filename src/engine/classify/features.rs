@@ -4,10 +4,12 @@
 //! the same features.
 //!
 //! - Words of scripts that separate words with spaces (Latin letters and
-//!   digits) are padded with boundary marks and give their 3-, 4- and
-//!   5-grams and the whole word, plus the pair of the word and the one
-//!   before it. A typo spoils a few n-grams of a word, not all of them; a
-//!   German compound shares the n-grams of its parts.
+//!   digits) are padded with boundary marks and give their 3-grams and
+//!   the whole word, plus the pair of the word and the one before it. A
+//!   typo spoils a few n-grams of a word, not all of them; a German
+//!   compound shares the n-grams of its parts. (4- and 5-grams as well
+//!   tripled a word's features and the work, and cross-validation scored
+//!   no better: 87.0 % top-1 with them, 87.3 % without, at 8,192 buckets.)
 //! - Runs of Japanese and Chinese characters give their 1-, 2- and 3-grams
 //!   (with boundary marks at the run's ends): no word splitting is needed,
 //!   and "請求書" and "請求" share what they share.
@@ -203,8 +205,8 @@ fn walk(
     // The word's spread characters between boundary marks (an array: the
     // widget's module is built for size, and there `Vec::push` is a call).
     let mut padded = [0u32; LONGEST_WORD + 2];
-    // A word's features: its n-grams, itself and its pair.
-    let mut group = [0u32; 3 * (LONGEST_WORD + 2) + 2];
+    // A word's features: its 3-grams, itself and its pair.
+    let mut group = [0u32; LONGEST_WORD + 2];
     let mut previous_word: Option<u32> = None;
     let mut at = 0;
     while at < chars.len() {
@@ -259,7 +261,7 @@ fn walk(
                 start,
                 taken,
             );
-        // n-grams from each place: 3-5 for words, 1-3 for Japanese and
+        // n-grams from each place: 3 for words, 1-3 for Japanese and
         // Chinese, each a step of one polynomial hash, told apart by
         // `seed` (a loop of its own for each: this runs for every feature).
         let seed = |n: u32| n.wrapping_mul(0x27D4_EB2F);
@@ -268,14 +270,9 @@ fn walk(
         if latin {
             // A word's n-grams stand for the whole word.
             for from in 0..len.saturating_sub(2) {
-                let mut hash = step(step(padded[from], padded[from + 1]), padded[from + 2]);
+                let hash = step(step(padded[from], padded[from + 1]), padded[from + 2]);
                 group[count] = mix(hash ^ seed(3));
                 count += 1;
-                for n in 3..5.min(len - from) {
-                    hash = step(hash, padded[from + n]);
-                    group[count] = mix(hash ^ seed(n as u32 + 1));
-                    count += 1;
-                }
             }
         } else {
             // A Japanese or Chinese n-gram stands for its own characters;

@@ -248,7 +248,7 @@ impl Vocabulary {
                     seen[word] |= bit;
                     let open =
                         &mut spans.open[*slot.get_or_insert_with(|| spans.slot(model, span))];
-                    model.add_row(&mut open.sums, &mut open.touched, bucket);
+                    open.touched |= model.add_row(&mut open.sums, bucket);
                 }
             }
         });

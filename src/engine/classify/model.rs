@@ -287,22 +287,25 @@ impl Model {
         &self.silent
     }
 
-    /// Adds a bucket's weights to `sums`, and marks in `touched` (a bit per
-    /// output) the outputs it has weights for.
+    /// Adds a bucket's weights to `sums`, and returns a bit per output it
+    /// has weights for (gathered in a register: or-ing them into memory
+    /// one by one chains every step to the last).
     #[inline(always)]
-    pub fn add_row(&self, sums: &mut Sums, touched: &mut u64, bucket: usize) {
+    pub fn add_row(&self, sums: &mut Sums, bucket: usize) -> u64 {
+        let mut touched = 0;
         for &(output, weight) in self.entries(bucket) {
             sums[usize::from(output)] += i32::from(weight);
-            *touched |= 1 << output;
+            touched |= 1 << output;
         }
+        touched
     }
 
     /// The outputs' logits for a text with these distinct buckets and these
     /// phrase feature values.
     pub fn logits(&self, buckets: &[u32], phrases: &[f32; OUTPUTS]) -> [f32; OUTPUTS] {
-        let (mut sums, mut touched) = ([0; OUTPUTS], 0);
+        let mut sums = [0; OUTPUTS];
         for &bucket in buckets {
-            self.add_row(&mut sums, &mut touched, bucket as usize);
+            self.add_row(&mut sums, bucket as usize);
         }
         self.logits_of(&sums, phrases)
     }
