@@ -482,6 +482,9 @@ fn a_phrase_listed_twice_counts_once() {
 fn normalisation_folds_case_width_accents_and_punctuation() {
     assert_eq!(normalize("ＩＮＶＯＩＣＥ　Wrong!!"), "invoice wrong");
     assert_eq!(normalize("ﾌﾟﾗｸﾞｲﾝのｴﾗｰ"), "プラグインのエラー");
+    // Full-width kana with a combining or a spacing voicing mark.
+    assert_eq!(normalize("フ\u{309A}ラク\u{3099}イン"), "プラグイン");
+    assert_eq!(normalize("フ゜ラク゛イン"), "プラグイン");
     assert_eq!(
         normalize("Rückerstattung für die Straße"),
         "ruckerstattung fur die strasse"

@@ -52,8 +52,12 @@ impl Normalized {
             let mut end = start + length;
             let mut c = fold_width(c);
             // Half-width katakana carry their voicing marks as separate
-            // characters (each three bytes, led by 0xE3 or 0xEF).
-            if matches!(text.as_bytes().get(end), Some(0xE3 | 0xEF)) {
+            // characters, and so may full-width ones: U+FF9E and U+FF9F
+            // (bytes EF BE 9E/9F), U+3099 to U+309C (E3 82 99 to 9C).
+            if matches!(
+                text.as_bytes().get(end..end + 3),
+                Some([0xE3, 0x82, 0x99..=0x9C] | [0xEF, 0xBE, 0x9E | 0x9F])
+            ) {
                 let (mark, length) = decode(text.as_bytes(), end);
                 if let Some(voiced) = compose_voicing(c, mark) {
                     c = voiced;

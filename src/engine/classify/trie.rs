@@ -57,7 +57,7 @@ struct Node {
 }
 
 /// The bits of [`Trie::pairs`].
-const PAIR_BITS: u32 = 12;
+const PAIR_BITS: u32 = 14;
 
 /// The bit of a pair of characters in [`Trie::pairs`].
 #[inline(always)]
