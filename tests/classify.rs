@@ -760,6 +760,57 @@ fn a_denied_signal_is_not_reported() {
     assert!(billing.weight[Category::Billing as usize] > 0.0);
 }
 
+/// A description written as a form, "Workaround: none", answers the field
+/// with a word after it: the signal is denied, in every language, while a
+/// field answered with what was done, or a word that goes on to say what
+/// happens to the thing ("plugins no longer load", 插件无法加载), keeps it.
+#[test]
+fn a_field_answered_none_denies_its_signal() {
+    let has = |text: &str, signal: Signal| {
+        classify(text)
+            .signals
+            .iter()
+            .any(|hit| hit.signal == signal)
+    };
+    let fault = "Sales orders fail to post.";
+    let denied = [
+        ("Workaround: none", Signal::Workaround),
+        ("Workaround: N/A", Signal::Workaround),
+        ("Workaround - not available yet", Signal::Workaround),
+        ("Custom code: none", Signal::CustomCode),
+        ("Plugins: none", Signal::CustomCode),
+        ("Workaround: keiner", Signal::Workaround),
+        ("Umgehungslösung: keine", Signal::Workaround),
+        ("Solución alternativa: ninguna", Signal::Workaround),
+        ("Solução alternativa: nenhuma", Signal::Workaround),
+        ("Soluzione alternativa: nessuna", Signal::Workaround),
+        ("Solusi sementara: belum ada", Signal::Workaround),
+        ("Workaround: tidak ada", Signal::Workaround),
+        ("临时解决方案：暂无", Signal::Workaround),
+        ("回避策：なし", Signal::Workaround),
+    ];
+    for (field, signal) in denied {
+        let text = format!("{fault} {field}");
+        assert!(!has(&text, signal), "{text}: {signal:?} is denied");
+    }
+    let stated = [
+        (
+            "Workaround: export to Excel and post by hand",
+            Signal::Workaround,
+        ),
+        ("Our plugins no longer load", Signal::CustomCode),
+        ("插件无法加载", Signal::CustomCode),
+        (
+            "Custom code: a plugin on the order form",
+            Signal::CustomCode,
+        ),
+    ];
+    for (field, signal) in stated {
+        let text = format!("{fault} {field}");
+        assert!(has(&text, signal), "{text}: {signal:?} is stated");
+    }
+}
+
 /// The signals `text` reports, with or without words.
 fn signals(text: &str) -> Vec<Signal> {
     classify(text)
