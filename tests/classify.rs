@@ -60,19 +60,20 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (794, 844 and
-/// 789 of 860: 92.3 % top-1, 98.1 % top-3, 91.7 % decided, the category the
+/// What the held-out set measured with the committed model (796, 845 and
+/// 789 of 860: 92.6 % top-1, 98.3 % top-3, 91.7 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
 /// (792, 843 and 788 before 2026-11-23's fourth session, when Latin words
 /// gave up their 4- and 5-grams and the buckets doubled to 16,384, chosen
-/// on cross-validation over train/ (87.0 → 88.2 % top-1), and German
-/// learnt its separable "stürzt … ab": measured here twice, 796, 845 and
-/// 789 before the German words, kept for the reason they were added; 794,
-/// 844 and 787 before the third, when a phrase two lists give stopped
-/// counting twice and the lists learnt more ways to say production is
-/// down.)
-const TOP1_MEASURED: f64 = 92.3;
-const TOP3_MEASURED: f64 = 98.1;
+/// on cross-validation over train/ (87.0 → 88.2 % top-1); German learnt
+/// its separable "stürzt … ab" (794, 845, 789 after it) and Japanese the
+/// polite forms of its negations (わけではありません, の問題ではなく;
+/// cross-validation 88.3 %), each kept for the reason it was made and
+/// measured here after; 794, 844 and 787 before the third session, when a
+/// phrase two lists give stopped counting twice and the lists learnt more
+/// ways to say production is down.)
+const TOP1_MEASURED: f64 = 92.6;
+const TOP3_MEASURED: f64 = 98.3;
 const DECIDED_MEASURED: f64 = 91.7;
 
 /// Held-out accuracy per language, per category, calibration and the
@@ -663,6 +664,17 @@ fn a_negated_phrase_does_not_count() {
     assert_eq!(billing.confident, Some(Category::BreakFix));
     let japanese = classify("遅いのではなく、保存できません");
     assert_ne!(japanese.suggestions[0].category, Category::Performance);
+    // The polite forms too, and a noun's negation after の問題.
+    for text in [
+        "遅いわけではありません。保存するとエラーになります。",
+        "パフォーマンスの問題ではなく、保存するとエラーになります。",
+    ] {
+        assert_eq!(
+            classify(text).suggestions[0].category,
+            Category::BreakFix,
+            "{text}"
+        );
+    }
     // The negated words are no evidence to the model either, nor shown.
     for text in [
         "nicht langsam, aber es stürzt ständig ab",

@@ -163,11 +163,14 @@ fn compose_voicing(base: char, mark: char) -> Option<char> {
         '\u{FF9F}' | '゜' | '\u{309A}' => SEMI_VOICED,
         _ => return None,
     };
-    let chars: Vec<char> = table.chars().collect();
-    chars
-        .chunks(2)
-        .find(|pair| pair[0] == base)
-        .map(|pair| pair[1])
+    // The table in pairs: each base, then its voiced form.
+    let mut pairs = table.chars();
+    while let (Some(plain), Some(voiced)) = (pairs.next(), pairs.next()) {
+        if plain == base {
+            return Some(voiced);
+        }
+    }
+    None
 }
 
 /// Apostrophes and zero-width characters join what they stand between
