@@ -706,18 +706,20 @@ fn a_negated_phrase_does_not_count() {
         .is_some());
 }
 
+/// Whether the classifier reports `signal` for `text`, with words or not.
+fn reports(text: &str, signal: Signal) -> bool {
+    classify(text)
+        .signals
+        .iter()
+        .any(|hit| hit.signal == signal)
+}
+
 /// A description that says there is no workaround, no custom code or no
 /// preview denies the signal, in every language and a few words away from
 /// the cue, while the same words stated plainly keep it; a denied signal's
 /// phrase still counts for the subject ("keine Rechnung" stays billing).
 #[test]
 fn a_denied_signal_is_not_reported() {
-    let has = |text: &str, signal: Signal| {
-        classify(text)
-            .signals
-            .iter()
-            .any(|hit| hit.signal == signal)
-    };
     let denied = [
         ("there is no workaround", Signal::Workaround),
         ("we have no workaround yet", Signal::Workaround),
@@ -749,7 +751,7 @@ fn a_denied_signal_is_not_reported() {
         ("bukan fitur preview", Signal::Preview),
     ];
     for (text, signal) in denied {
-        assert!(!has(text, signal), "{text}: {signal:?} is denied");
+        assert!(!reports(text, signal), "{text}: {signal:?} is denied");
     }
     let stated = [
         ("we have a workaround for now", Signal::Workaround),
@@ -764,7 +766,7 @@ fn a_denied_signal_is_not_reported() {
         ("the preview feature crashes", Signal::Preview),
     ];
     for (text, signal) in stated {
-        assert!(has(text, signal), "{text}: {signal:?} is stated");
+        assert!(reports(text, signal), "{text}: {signal:?} is stated");
     }
     let billing = support_triage::engine::classify::shipped()
         .features("no invoice came this month")
@@ -778,12 +780,6 @@ fn a_denied_signal_is_not_reported() {
 /// happens to the thing ("plugins no longer load", 插件无法加载), keeps it.
 #[test]
 fn a_field_answered_none_denies_its_signal() {
-    let has = |text: &str, signal: Signal| {
-        classify(text)
-            .signals
-            .iter()
-            .any(|hit| hit.signal == signal)
-    };
     let fault = "Sales orders fail to post.";
     let denied = [
         ("Workaround: none", Signal::Workaround),
@@ -803,7 +799,7 @@ fn a_field_answered_none_denies_its_signal() {
     ];
     for (field, signal) in denied {
         let text = format!("{fault} {field}");
-        assert!(!has(&text, signal), "{text}: {signal:?} is denied");
+        assert!(!reports(&text, signal), "{text}: {signal:?} is denied");
     }
     let stated = [
         (
@@ -819,7 +815,7 @@ fn a_field_answered_none_denies_its_signal() {
     ];
     for (field, signal) in stated {
         let text = format!("{fault} {field}");
-        assert!(has(&text, signal), "{text}: {signal:?} is stated");
+        assert!(reports(&text, signal), "{text}: {signal:?} is stated");
     }
 }
 
