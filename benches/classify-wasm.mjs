@@ -1,7 +1,8 @@
 // Times classify() on 2,000-character descriptions inside the shipped module
 // (dist/, as Trunk builds it), run by Node (V8, the engine Chromium uses),
 // with the shipped lists and model installed. Called by scripts/bench-wasm.
-import { readFileSync, readdirSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { performance } from "node:perf_hooks";
 
@@ -12,18 +13,12 @@ await widget.default({
   module_or_path: readFileSync(bindings.replace(/\.js$/, "_bg.wasm")),
 });
 
-// The shipped lists and model, as the browser fetches them.
-const vocabulary = fileURLToPath(
-  new URL("../src/engine/classify/vocabulary/", import.meta.url),
-);
-const lists = readdirSync(vocabulary)
-  .filter((name) => name.endsWith(".txt"))
-  .sort()
-  .map((name) => [name.slice(0, -4), readFileSync(vocabulary + name, "utf8")]);
+// The shipped lists and model, as the build writes them beside the module
+// for the browser to fetch.
+const vocabulary = join(dirname(bindings), "vocabulary");
 widget.installClassifier(
-  lists.map(([name]) => name),
-  lists.map(([, text]) => text),
-  readFileSync(vocabulary + "model.bin"),
+  readFileSync(join(vocabulary, "lists.txt"), "utf8"),
+  readFileSync(join(vocabulary, "model.bin")),
 );
 
 const sentence =

@@ -6,7 +6,9 @@
 
 use serde_json::Value;
 use support_triage::engine::classify::normalize::normalize;
-use support_triage::engine::classify::vocabulary::{Vocabulary, SHIPPED_LISTS, SHIPPED_NAMES};
+use support_triage::engine::classify::vocabulary::{
+    sections_in_parts, Vocabulary, SHIPPED_LISTS, SHIPPED_NAMES,
+};
 use support_triage::engine::classify::{classify, Model, SHIPPED_MODEL};
 use support_triage::engine::contract::enums::{Category, Product, Signal};
 
@@ -401,10 +403,26 @@ fn the_joined_lists_are_the_same_vocabulary() {
             format!("{}\n", line.strip_suffix("=1").unwrap_or(&line))
         })
         .collect();
-    assert_eq!(
-        Vocabulary::from_lists(&[("shipped", &joined)]),
-        Vocabulary::from_lists(SHIPPED_LISTS)
-    );
+    let whole = Vocabulary::from_lists(&[("shipped", &joined)]);
+    assert_eq!(whole, Vocabulary::from_lists(SHIPPED_LISTS));
+    // It reads the file a part at a time, each from a section heading on:
+    // the same vocabulary, whatever the size of a part.
+    for size in [0, 1, 100, 8 * 1024, joined.len(), 10 * joined.len()] {
+        let parts: Vec<&str> = sections_in_parts(&joined, size).collect();
+        assert_eq!(parts.concat(), joined, "parts of {size} bytes");
+        assert!(
+            parts.iter().all(|part| part.starts_with('[')),
+            "parts of {size} bytes"
+        );
+        let mut built = Vocabulary::default();
+        for part in &parts {
+            built.add_list("shipped", part).expect("each part reads");
+        }
+        built.sort();
+        assert_eq!(built, whole, "parts of {size} bytes");
+    }
+    assert!(sections_in_parts(&joined, 8 * 1024).count() > 2);
+    assert_eq!(sections_in_parts("", 10).count(), 0);
 }
 
 #[test]

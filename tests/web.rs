@@ -25,7 +25,8 @@ fn document() -> web_sys::Document {
 async fn mount() -> HtmlElement {
     // In a real page the vocabulary is fetched beside the module after the
     // first paint; the test server has no such files, so it is installed.
-    support_triage::engine::classify::install_shipped(&[
+    use support_triage::engine::classify::{install_shipped, vocabulary::Vocabulary};
+    install_shipped(Vocabulary::from_lists(&[
         (
             "en",
             include_str!("../src/engine/classify/vocabulary/en.txt"),
@@ -66,7 +67,7 @@ async fn mount() -> HtmlElement {
             "zh-Hant",
             include_str!("../src/engine/classify/vocabulary/zh-Hant.txt"),
         ),
-    ]);
+    ]));
     // The classifier's learned model is fetched beside them likewise.
     let _ = support_triage::engine::classify::install_model(include_bytes!(
         "../src/engine/classify/vocabulary/model.bin"

@@ -2,6 +2,7 @@
 //! returning plain objects in the contract.md shape.
 
 use super::{now, with_engine};
+use crate::engine::classify::vocabulary::Vocabulary;
 use crate::engine::{classify as classifier, evaluate as evaluate_raw, Raw};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -97,23 +98,15 @@ pub fn classify(text: &str) -> Result<JsValue, JsError> {
     })
 }
 
-/// Installs the classifier's shipped lists and model from given bytes
-/// rather than fetching them: for Node, where nothing is fetched
-/// (`scripts/bench-wasm` times the classifier with its whole vocabulary and
-/// model). `names[i]` is the name of the list `texts[i]`.
+/// Installs the classifier's shipped vocabulary and model from given text
+/// and bytes rather than fetching them: for Node, where nothing is fetched
+/// (`scripts/bench-wasm` times the classifier with both). `lists` is
+/// `vocabulary/lists.txt` and `model` is `vocabulary/model.bin`, as the
+/// build writes them beside the module.
 #[wasm_bindgen(js_name = installClassifier)]
-pub fn install_classifier(
-    names: Vec<String>,
-    texts: Vec<String>,
-    model: &[u8],
-) -> Result<(), JsError> {
-    let lists: Vec<(&str, &str)> = names
-        .iter()
-        .zip(&texts)
-        .map(|(name, text)| (name.as_str(), text.as_str()))
-        .collect();
+pub fn install_classifier(lists: &str, model: &[u8]) -> Result<(), JsError> {
     classifier::install_model(model).map_err(|error| JsError::new(&error))?;
-    classifier::install_shipped(&lists);
+    classifier::install_shipped(Vocabulary::from_lists(&[("shipped", lists)]));
     Ok(())
 }
 

@@ -282,6 +282,17 @@ pub fn download(file_name: &str, mime: &str, text: &str) {
     );
 }
 
+/// Resolves in a later browser task: long work awaits it between parts, so
+/// that the page can paint and answer its visitor meanwhile.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Fetches a URL; an answer other than 2xx is an error saying which.
 pub async fn fetch(url: &str) -> Result<web_sys::Response, String> {
     let window = web_sys::window().ok_or("no window")?;

@@ -5,6 +5,7 @@
 //! `locales/why/<tag>.txt`, `locales/sources.txt`), on the widget's origin.
 
 use crate::engine::classify;
+use crate::engine::classify::vocabulary::{self, Vocabulary};
 use crate::engine::messages;
 use crate::widget::i18n::UiLang;
 use leptos::prelude::*;
@@ -112,7 +113,20 @@ pub async fn load_vocabulary() -> Result<(), String> {
         .map_err(|_| failed())?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
     classify::install_model(&bytes)?;
-    classify::install_shipped(&[("shipped", &lists)]);
+    // Read a part at a time, a browser task each: all ten languages at once
+    // would hold the page for some 40 ms on a slow phone.
+    let mut shipped = Vocabulary::default();
+    for part in vocabulary::sections_in_parts(&lists, LIST_PART_BYTES) {
+        super::browser::next_task().await;
+        let _ = shipped.add_list("shipped", part);
+    }
+    super::browser::next_task().await;
+    shipped.sort();
+    classify::install_shipped(shipped);
+    super::browser::next_task().await;
     VOCABULARY_READY.with(|ready| ready.set(true));
     Ok(())
 }
+
+/// About how much of the lists one browser task reads.
+const LIST_PART_BYTES: usize = 8 * 1024;

@@ -302,9 +302,19 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     let rules = embedding.rules;
     // Pressing "recalculate for now" moves the moment decided for.
     let recalculated = RwSignal::new(0u32);
+    // The first decision and the card wait for the browser task after the
+    // form's: starting stays short enough not to hold the host page.
+    let card_ready = RwSignal::new(false);
+    set_timeout(move || card_ready.set(true), Duration::ZERO);
     // No decision before the product is answered; a refused answer is set
     // aside and shown at its field.
     let decided = Memo::new(move |_| {
+        if !card_ready.get() {
+            return Decided {
+                outcome: Outcome::default(),
+                at: now(),
+            };
+        }
         // Decided again once the vocabulary arrives: the text then speaks.
         locales::vocabulary_ready();
         recalculated.track();
@@ -369,8 +379,6 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
     });
     let texts = move || ui.get().texts();
     let problem = move || rules.with(|r| r.problem.clone());
-    let card_ready = RwSignal::new(false);
-    set_timeout(move || card_ready.set(true), Duration::ZERO);
     let card_heading = NodeRef::<leptos::html::H2>::new();
     let to_card = move |_| {
         if let Some(heading) = card_heading.get_untracked() {
@@ -423,7 +431,6 @@ pub fn App(#[prop(optional)] embedding: Option<Embedding>) -> impl IntoView {
             </p>
             <div class="triage-layout">
                 <form::Form answers settled ui decided rules assumed />
-                // The card follows in the next browser task: starting stays short.
                 <Show when=move || card_ready.get()>
                     <card::AnswerCard answers ui decided clock assumed presets recalculated card_heading />
                 </Show>

@@ -122,10 +122,10 @@ pub fn is_ready() -> bool {
     cfg!(not(target_arch = "wasm32")) || (SHIPPED.get().is_some() && MODEL.get().is_some())
 }
 
-/// Installs the shipped lists fetched at run time (the browser's).
-pub fn install_shipped(lists: &[(&str, &str)]) {
-    // Not `set`: a second call builds nothing to throw away.
-    SHIPPED.get_or_init(|| Vocabulary::from_lists(lists));
+/// Installs the shipped vocabulary built from the lists fetched at run
+/// time (the browser's). Only the first is kept.
+pub fn install_shipped(vocabulary: Vocabulary) {
+    let _ = SHIPPED.set(vocabulary);
 }
 
 /// Installs the shipped model fetched at run time (the browser's).

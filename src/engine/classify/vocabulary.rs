@@ -150,6 +150,26 @@ pub const SHIPPED_LISTS: &[(&str, &str)] = &[
     ("zh-Hant", include_str!("vocabulary/zh-Hant.txt")),
 ];
 
+/// `lists` cut into parts of about `size` bytes, each starting at a section
+/// heading (a line `[…]`): each reads as a list of its own, so a long text
+/// can be added a part at a time ([`Vocabulary::add_list`]).
+pub fn sections_in_parts(lists: &str, size: usize) -> impl Iterator<Item = &str> {
+    let mut rest = lists;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = rest
+            .as_bytes()
+            .get(size..)
+            .and_then(|after| after.windows(2).position(|pair| pair == b"\n["))
+            .map_or(rest.len(), |at| size + at + 1);
+        let (part, after) = rest.split_at(cut);
+        rest = after;
+        Some(part)
+    })
+}
+
 /// A line of a list that cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct VocabularyError {
@@ -282,7 +302,9 @@ impl Vocabulary {
         Ok(())
     }
 
-    fn sort(&mut self) {
+    /// Sorts the phrases added and builds the tries: a vocabulary built a
+    /// list at a time ([`Vocabulary::add_list`]) is ready once this is done.
+    pub fn sort(&mut self) {
         // A phrase listed again for the same target (in another language's
         // list, or an owner's) is the same phrase: sorted by target too, so
         // that every repeat lies beside the first and is dropped, and the
