@@ -808,3 +808,33 @@ fn the_offset_table_answers_as_the_zone_database_does() {
     }
     assert!(changes > 10_000, "{changes} changes checked");
 }
+
+/// The command line reads a zone as the browser does: in any case, every
+/// spelling of a zone answering as the canonical one.
+#[test]
+fn the_zone_database_reads_names_in_any_case() {
+    use support_triage::engine::time::zone::ZoneRules;
+    let at = DateTime::parse_from_rfc3339("2026-07-01T00:00:00Z")
+        .unwrap()
+        .with_timezone(&Utc);
+    for (given, canonical, offset) in [
+        ("Asia/Tokyo", "Asia/Tokyo", 9 * 3600),
+        ("asia/tokyo", "Asia/Tokyo", 9 * 3600),
+        ("AMERICA/LOS_ANGELES", "America/Los_Angeles", -7 * 3600),
+        ("europe/berlin", "Europe/Berlin", 2 * 3600),
+        ("UTC", "UTC", 0),
+    ] {
+        assert_eq!(
+            TzDatabase.canonical_name(given).as_deref(),
+            Some(canonical),
+            "{given}"
+        );
+        assert_eq!(
+            TzDatabase.offset_seconds(given, at),
+            Some(offset),
+            "{given}"
+        );
+    }
+    assert_eq!(TzDatabase.canonical_name("Asia/Tokio"), None);
+    assert_eq!(TzDatabase.offset_seconds("", at), None);
+}

@@ -30,13 +30,22 @@ pub struct TzDatabase;
 impl ZoneRules for TzDatabase {
     fn offset_seconds(&self, zone: &str, at: DateTime<Utc>) -> Option<i32> {
         use chrono::Offset;
-        // Case-insensitive, as the browser's Intl is, so both doors agree.
-        let tz = chrono_tz::Tz::from_str_insensitive(zone).ok()?;
+        let tz = database_zone(zone)?;
         Some(at.with_timezone(&tz).offset().fix().local_minus_utc())
     }
 
     fn canonical_name(&self, zone: &str) -> Option<String> {
-        let tz = chrono_tz::Tz::from_str_insensitive(zone).ok()?;
-        Some(tz.name().to_owned())
+        Some(database_zone(zone)?.name().to_owned())
     }
+}
+
+/// The database's zone of a name, case-insensitively, as the browser's
+/// `Intl` reads it, so both doors agree. The exact spelling is looked up
+/// first: a hash lookup, where the case-insensitive one compares the name
+/// with every zone's (a deadline asks for offsets dozens of times).
+#[cfg(not(target_arch = "wasm32"))]
+fn database_zone(zone: &str) -> Option<chrono_tz::Tz> {
+    zone.parse()
+        .or_else(|_| chrono_tz::Tz::from_str_insensitive(zone))
+        .ok()
 }
