@@ -529,7 +529,7 @@ fn a_lone_kanji_shows_as_its_word_never_alone() {
         .find(|hit| hit.signal == Signal::OnBehalfOfCustomer)
         .expect("filing for a customer is read");
     assert!(
-        filing_for.matched.iter().any(|word| word == "客様"),
+        filing_for.matched.iter().any(|word| word == "お客様"),
         "{filing_for:?}"
     );
     let words = result.suggestions.iter().map(|s| &s.matched);

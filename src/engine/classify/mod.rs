@@ -781,9 +781,10 @@ fn keep(total: &mut model::Sums, shown: &mut Vec<Span>, model: &Model, span: &Sp
 }
 
 /// The word a lone kanji or katakana character at `at` belongs to: the run
-/// of characters of its kind around it (環境 of 環境で, エラー), when it is
-/// short enough to be one word; `None` in a longer run (Chinese, written
-/// without kana between its words). Looks at most a word's length each way.
+/// of characters of its kind around it (環境 of 環境で, エラー), with the
+/// honorific お or ご before kanji (お客様, ご請求), when it is short enough
+/// to be one word; `None` in a longer run (Chinese, written without kana
+/// between its words). Looks at most a word's length each way.
 fn word_around(chars: &[char], at: usize) -> Option<(usize, usize)> {
     const KANJI: usize = 4;
     const KATAKANA: usize = 10;
@@ -806,7 +807,8 @@ fn word_around(chars: &[char], at: usize) -> Option<(usize, usize)> {
         .take_while(|&&c| same(c))
         .count();
     let (start, end) = (at - before, at + 1 + after);
-    (end - start >= 2 && end - start <= longest).then_some((start, end))
+    let honorific = longest == KANJI && start > 0 && matches!(chars[start - 1], 'お' | 'ご');
+    (end - start >= 2 && end - start <= longest).then_some((start - usize::from(honorific), end))
 }
 
 /// Joins spans that overlap ("operasional berhenti" and "berhenti total"
