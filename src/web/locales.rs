@@ -112,7 +112,6 @@ pub async fn load_vocabulary() -> Result<(), String> {
         .await
         .map_err(|_| failed())?;
     let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-    classify::install_model(&bytes)?;
     // Read a part at a time, a browser task each: all ten languages at once
     // would hold the page for some 40 ms on a slow phone.
     let mut shipped = Vocabulary::default();
@@ -122,6 +121,9 @@ pub async fn load_vocabulary() -> Result<(), String> {
     }
     super::browser::next_task().await;
     shipped.sort();
+    // Installed together, so that nothing reads a text with the model but
+    // without its lists.
+    classify::install_model(&bytes)?;
     classify::install_shipped(shipped);
     super::browser::next_task().await;
     VOCABULARY_READY.with(|ready| ready.set(true));
