@@ -83,11 +83,30 @@ async fn answered(request: js_sys::Promise) -> Option<web_sys::Response> {
 /// Fetches the classifier's vocabulary (`vocabulary/lists.txt`: the lists of
 /// every language, joined at build time by `scripts/bundle-vocabulary.mjs`)
 /// and its model once, after the first paint: nothing before the first
-/// typed words needs them.
+/// typed words needs them. Callers at the same time (the widget, the
+/// element's rules, `embed.js`) wait for the one load; a failed one is tried
+/// again by the next caller.
 pub async fn load_vocabulary() -> Result<(), String> {
+    // One load at a time: a caller meanwhile waits for it, a task at a
+    // time, and then finds the vocabulary there (or tries again).
+    while VOCABULARY_LOADING.get() {
+        super::browser::next_task().await;
+    }
     if classify::is_ready() {
         return Ok(());
     }
+    VOCABULARY_LOADING.set(true);
+    let loaded = fetch_and_install_vocabulary().await;
+    VOCABULARY_LOADING.set(false);
+    loaded
+}
+
+thread_local! {
+    /// Whether a load of the vocabulary is under way.
+    static VOCABULARY_LOADING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+async fn fetch_and_install_vocabulary() -> Result<(), String> {
     let window = web_sys::window().ok_or("no window")?;
     // Both requests start now (a fetch's promise is eager); then each is read.
     let fetch = |path: &str| {
