@@ -62,10 +62,11 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (789, 849 and
-/// 789 of 860: 91.7 % top-1, 98.7 % top-3, 91.7 % decided, the category the
+/// What the held-out set measured with the committed model (793, 849 and
+/// 787 of 860: 92.2 % top-1, 98.7 % top-3, 91.5 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
-/// (790, 847 and 790 before the many-users phrases of 2026-11-23's sixth
+/// (789, 849 and 789 before French and Italian elisions stood apart from
+/// the next word; 790, 847 and 790 before the many-users phrases of 2026-11-23's sixth
 /// session; 796, 845 and 789 before 2026-11-23's sixth session, when 390 more
 /// descriptions by five other writers joined the training set, the lists
 /// learnt more ways to say custom code is involved, and L1 went from 2 to
@@ -79,9 +80,9 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 91.7;
+const TOP1_MEASURED: f64 = 92.2;
 const TOP3_MEASURED: f64 = 98.7;
-const DECIDED_MEASURED: f64 = 91.7;
+const DECIDED_MEASURED: f64 = 91.5;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to
@@ -443,6 +444,23 @@ fn every_shipped_list_reads_without_error() {
             vocabulary.len()
         );
     }
+}
+
+/// A French or Italian elision stands apart from the next word ("l'équipe"
+/// reads as "l equipe"): the phrases of the lists ("toute l'équipe",
+/// "pas d'…") match the text as visitors write it, with either apostrophe.
+#[test]
+fn elided_words_stand_apart_for_the_phrases() {
+    for text in [
+        "Depuis ce matin toute l'équipe est bloquée",
+        "Tutta l’azienda non riesce ad accedere",
+    ] {
+        assert!(classify(text).said(Signal::ManyUsers).is_some(), "{text}");
+    }
+    let text = "Le formulaire plante, nous n'avons pas d'extension ni de plugin.";
+    assert!(classify(text).said(Signal::CustomCode).is_none(), "{text}");
+    let text = "Notre extension de facturation fait planter le formulaire.";
+    assert!(classify(text).said(Signal::CustomCode).is_some(), "{text}");
 }
 
 #[test]

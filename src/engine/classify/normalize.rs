@@ -90,7 +90,16 @@ impl Normalized {
             self.push(c, origin);
             return;
         }
-        if is_joiner(c) || is_combining_mark(c) {
+        if is_joiner(c) {
+            // An elided French or Italian word stands apart from the next
+            // ("l'équipe" reads as "l equipe", "dell'utente" as "dell
+            // utente"): "equipe" is a word of its own there.
+            if matches!(c, '\'' | '’' | '‘' | 'ʼ') && self.ends_with_elided() {
+                self.push(' ', origin);
+            }
+            return;
+        }
+        if is_combining_mark(c) {
             return;
         }
         if is_separator(c) {
@@ -104,6 +113,20 @@ impl Normalized {
             return;
         }
         self.push(fold_letter(c), origin);
+    }
+
+    /// Whether the text so far ends with a word French or Italian elides
+    /// before a vowel ([`ELIDED`]; the last five characters at most read).
+    fn ends_with_elided(&self) -> bool {
+        let (chars, mut at, mut key) = (&self.chars[..], self.chars.len(), 0);
+        while at > 0 && chars[at - 1] != ' ' {
+            if key >= 1 << 24 || !chars[at - 1].is_ascii_lowercase() {
+                return false;
+            }
+            at -= 1;
+            key = key << 8 | chars[at] as u32;
+        }
+        ELIDED.contains(&key)
     }
 
     /// The normalised text as a string (for phrases in the vocabulary).
@@ -173,8 +196,39 @@ fn compose_voicing(base: char, mark: char) -> Option<char> {
     None
 }
 
+/// The words French and Italian elide before a vowel, their letters
+/// packed a byte each, the first in the lowest (`ends_with_elided` reads
+/// them from the end).
+const ELIDED: [u32; 15] = {
+    const fn packed(word: &[u8]) -> u32 {
+        let (mut key, mut at) = (0, word.len());
+        while at > 0 {
+            at -= 1;
+            key = key << 8 | word[at] as u32;
+        }
+        key
+    }
+    [
+        packed(b"l"),
+        packed(b"d"),
+        packed(b"n"),
+        packed(b"j"),
+        packed(b"s"),
+        packed(b"c"),
+        packed(b"m"),
+        packed(b"t"),
+        packed(b"qu"),
+        packed(b"un"),
+        packed(b"all"),
+        packed(b"dell"),
+        packed(b"nell"),
+        packed(b"sull"),
+        packed(b"dall"),
+    ]
+};
+
 /// Apostrophes and zero-width characters join what they stand between
-/// (`can't` → `cant`).
+/// (`can't` → `cant`), but after an elided word (`Normalized::ends_with_elided`).
 fn is_joiner(c: char) -> bool {
     matches!(
         c,
@@ -250,5 +304,22 @@ mod tests {
             assert_eq!(fold_letter(letter), folded, "{letter}");
         }
         assert_eq!(normalize("Rückerstattung Straße"), "ruckerstattung strasse");
+    }
+
+    #[test]
+    fn an_elided_word_stands_apart_and_other_apostrophes_join() {
+        assert_eq!(
+            normalize("L'équipe d’Acme qu'on aide, dell'utente"),
+            "l equipe d acme qu on aide dell utente"
+        );
+        assert_eq!(
+            normalize("We can't; it's the users' l10n o'clock"),
+            "we cant its the users l10n oclock"
+        );
+        assert_eq!(normalize("quell'app"), "quellapp");
+        assert_eq!(
+            normalize("l\u{200B}equipe l\u{200D}equipe"),
+            "lequipe lequipe"
+        );
     }
 }
