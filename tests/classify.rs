@@ -65,14 +65,12 @@ impl Tally {
 /// What the held-out set measured with the committed model (797, 851 and
 /// 788 of 860: 92.7 % top-1, 99.0 % top-3, 91.6 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
-/// (793, 849 and 787 before the sixth session's second 420 training
-/// descriptions; 789, 849 and 789 before French and Italian elisions stood apart from
-/// the next word; 790, 847 and 790 before the many-users phrases of 2026-11-23's sixth
-/// session; 796, 845 and 789 before 2026-11-23's sixth session, when 390 more
-/// descriptions by five other writers joined the training set, the lists
-/// learnt more ways to say custom code is involved, and L1 went from 2 to
-/// 2.5 to keep the classifier's share within 40 KB: cross-validation 89.6 %
-/// top-1 on all 3,552; 792, 843 and 788 before 2026-11-23's fourth session, when Latin words
+/// (In 2026-11-23's sixth session: 793, 849 and 787 before its second 420
+/// training descriptions; 789, 849 and 789 before French and Italian
+/// elisions stood apart from the next word; 790, 847 and 790 before the
+/// many-users phrases; 796, 845 and 789 before its first 390 descriptions,
+/// the custom-code phrases and L1 2.5. 792, 843 and 788 before the fourth
+/// session, when Latin words
 /// gave up their 4- and 5-grams and the buckets doubled to 16,384, chosen
 /// on cross-validation over train/ (87.0 → 88.2 % top-1); German learnt
 /// its separable "stürzt … ab" (794, 845, 789 after it) and Japanese the
