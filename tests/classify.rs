@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
-use support_triage::engine::classify::normalize::normalize;
+use support_triage::engine::classify::normalize::{normalize, Normalized};
 use support_triage::engine::classify::vocabulary::{
     sections_in_parts, Vocabulary, SHIPPED_LISTS, SHIPPED_NAMES,
 };
@@ -62,10 +62,13 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (799, 846 and
-/// 788 of 860: 92.9 % top-1, 98.4 % top-3, 91.6 % decided, the category the
+/// What the held-out set measured with the committed model (797, 847 and
+/// 793 of 860: 92.7 % top-1, 98.5 % top-3, 92.2 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
-/// (In 2026-11-23's sixth session: 797, 851 and 788 before its last 390
+/// (799, 846 and 788 before a preview, custom code or workaround said
+/// absent stopped weighing, signals' negations reached two words and
+/// stopped at a clause's end, and L1 went to 3.75 to pay for the code. In
+/// 2026-11-23's sixth session: 797, 851 and 788 before its last 390
 /// training descriptions and L1 3.25; 793, 849 and 787 before its second 420
 /// training descriptions; 789, 849 and 789 before French and Italian
 /// elisions stood apart from the next word; 790, 847 and 790 before the
@@ -80,9 +83,9 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 92.9;
-const TOP3_MEASURED: f64 = 98.4;
-const DECIDED_MEASURED: f64 = 91.6;
+const TOP1_MEASURED: f64 = 92.7;
+const TOP3_MEASURED: f64 = 98.5;
+const DECIDED_MEASURED: f64 = 92.2;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to
@@ -515,8 +518,8 @@ fn a_phrase_listed_twice_counts_once() {
         ("first", "[preview]\nbeta = 2\n[signal:preview]\nbeta\n"),
         ("second", "[preview]\nbeta = 3\n"),
     ]);
-    let chars: Vec<char> = normalize("the beta is broken").chars().collect();
-    let weight = vocabulary.phrase_hits(&chars).weight[Category::Preview as usize];
+    let text = Normalized::new("the beta is broken");
+    let weight = vocabulary.phrase_hits(&text).weight[Category::Preview as usize];
     assert_eq!(weight, 2.0);
 }
 
@@ -579,12 +582,12 @@ fn words_shown_are_whole_and_not_common() {
     // The vocabulary's own words show as they are (エラー of ネットワークエラー).
     let vocabulary = Vocabulary::from_lists(SHIPPED_LISTS);
     let listed = |word: &str| {
-        let chars: Vec<char> = normalize(word).chars().collect();
-        let hits = vocabulary.phrase_hits(&chars);
+        let text = Normalized::new(word);
+        let hits = vocabulary.phrase_hits(&text);
         hits.spans
             .iter()
             .flatten()
-            .any(|&span| span == (0, chars.len()))
+            .any(|&span| span == (0, text.chars.len()))
     };
     // Katakana words shown, listed or not: the corpora must show some, or
     // the check below would pass for want of any.
@@ -818,6 +821,57 @@ fn a_denied_signal_is_not_reported() {
         .features("no invoice came this month")
         .phrases;
     assert!(billing.weight[Category::Billing as usize] > 0.0);
+}
+
+/// A visitor who says they use no preview is not filing a preview case,
+/// in any language, with the cue two words from the phrase ("aucune
+/// fonctionnalité en préversion") or after it (プレビュー機能は使っていません):
+/// the denied words weigh for no category. A negation does not reach
+/// across the end of a sentence or clause ("Is there a workaround? No. The
+/// preview feature…", "No, the old workaround…").
+#[test]
+fn a_preview_said_unused_is_not_the_subject() {
+    let unused = [
+        "We are not using any preview features. The Excel export fails with an error.",
+        "Nous n'utilisons aucune fonctionnalité en préversion. L'export Excel échoue.",
+        "No usamos nada en versión preliminar. La exportación a Excel falla.",
+        "Não usamos nenhum recurso em versão prévia. A exportação para Excel falha.",
+        "Non usiamo nessuna funzionalità in anteprima. L'esportazione in Excel non funziona.",
+        "Wir nutzen keine Preview-Funktionen. Der Excel-Export schlägt fehl.",
+        "Kami tidak memakai fitur pratinjau apa pun. Ekspor Excel gagal.",
+        "プレビュー機能は使っていません。Excelエクスポートが失敗します。",
+        "我们没有使用任何预览功能。导出到 Excel 失败。",
+        "我們沒有使用任何預覽功能。匯出到 Excel 失敗。",
+    ];
+    for text in unused {
+        let said = classify(text);
+        assert!(
+            said.suggestions
+                .iter()
+                .all(|suggestion| suggestion.category != Category::Preview),
+            "{text}: {:?}",
+            said.suggestions
+        );
+        assert!(
+            said.said(Signal::Preview).is_none(),
+            "{text}: {:?}",
+            said.signals
+        );
+    }
+    let used = [
+        "Is there a workaround? No. The preview feature we enabled breaks the export.",
+        "Ada workaround? Tidak. Fitur pratinjau yang kami aktifkan membuat ekspor gagal.",
+        "回避策はありません。プレビュー機能を有効にしたらエクスポートが失敗します。",
+    ];
+    for text in used {
+        let said = classify(text);
+        assert_eq!(said.confident, Some(Category::Preview), "{text}");
+        assert!(said.said(Signal::Preview).is_some(), "{text}");
+    }
+    assert!(reports(
+        "No, the old workaround stopped working yesterday.",
+        Signal::Workaround
+    ));
 }
 
 /// A description written as a form, "Workaround: none", answers the field

@@ -7,7 +7,9 @@
 //! start and end on a word boundary unless the vocabulary marks them open
 //! with `*`. A phrase directly preceded (or, in Japanese, followed) by a
 //! negation cue does not count: "not slow, but it crashes" is not about
-//! performance. The vocabulary is data, one reviewable list per language,
+//! performance; nor does a workaround, custom code or a preview the text
+//! says is absent ("we use no preview feature"). Negations stop at the end
+//! of a clause. The vocabulary is data, one reviewable list per language,
 //! in `vocabulary/`.
 
 pub mod features;
@@ -167,14 +169,16 @@ pub struct PhraseHits {
     pub spans: Vec<Vec<(usize, usize)>>,
     /// Per target, whether the text denies it: every phrase of it found
     /// stands after or before a cue that denies a signal ("no workaround").
-    /// The phrases still weigh for the model (it learnt them so); the
-    /// signal is not reported.
+    /// The signal is not reported. The phrases of what may be absent
+    /// ([`DENIABLE`], and the preview category) weigh for nothing; those of
+    /// other signals still weigh for the model ("no users can sign in").
     pub denied: [bool; model::OUTPUTS],
     /// Where the signals' phrases the text denies stand ("plugin" of
     /// "aucun plugin"), in text order: no word that led to anything.
     pub denials: Vec<(usize, usize)>,
     /// Where the phrases a negation cue cancels stand ("slow" of "not slow,
-    /// but it crashes"), disjoint and in text order: their words give the
+    /// but it crashes"), and those of what may be absent and is said to be
+    /// ("aucun plugin"), disjoint and in text order: their words give the
     /// model no n-grams either.
     pub negated: Vec<(usize, usize)>,
     /// The languages the text reads as, when a cue needed them: the words
@@ -210,7 +214,7 @@ impl Vocabulary {
     /// The features of `text`: its n-grams and the phrases it holds.
     pub fn features(&self, text: &str) -> TextFeatures {
         let normalized = Normalized::new(capped(text));
-        let phrases = self.phrase_hits(&normalized.chars);
+        let phrases = self.phrase_hits(&normalized);
         let mut found = Vec::new();
         features::for_each(&normalized.chars, &phrases.negated, |feature| {
             found.push(feature)
@@ -226,7 +230,7 @@ impl Vocabulary {
     pub fn classify_with(&self, model: &Model, text: &str) -> Classification {
         let text = capped(text);
         let normalized = Normalized::new(text);
-        let phrases = self.phrase_hits(&normalized.chars);
+        let phrases = self.phrase_hits(&normalized);
         // Each bucket counts once, however often its n-gram recurs: more
         // of the same words is no more evidence, and the work stays linear.
         // A bucket counts for the span of the text its first feature came
@@ -325,7 +329,7 @@ impl Vocabulary {
                 if !against && !units.is_empty() {
                     units.retain(|&((start, end), _)| {
                         if deniable {
-                            !self.denies(&normalized.chars, (start, end), &reading)
+                            !self.denies(&normalized, (start, end), &reading)
                         } else {
                             !phrases.denials.iter().any(|d| d.0 < end && start < d.1)
                         }
@@ -373,7 +377,9 @@ impl Vocabulary {
             }
             Some(words)
         };
-        let order = ranked(&probabilities, &usize::cmp);
+        let order: Vec<usize> = ranked(&probabilities, &usize::cmp)
+            .take(MAX_SUGGESTIONS)
+            .collect();
         let suggestions: Vec<Suggestion> = order
             .iter()
             .take(MAX_SUGGESTIONS)
@@ -423,35 +429,38 @@ impl Vocabulary {
             signals,
             // Ties keep the products' order.
             products: ranked(&ranks, &usize::cmp)
-                .into_iter()
                 .map(|index| named[index].clone())
                 .collect(),
             confident,
         }
     }
 
-    /// Whether a negation cue, or one that denies a signal, stands right
-    /// before the word at `span`, or before the word in front of it ("there
-    /// are no plugins", "we have no custom plugins"), or right after it:
-    /// the text says what the word names is absent, so it leads to no
-    /// signal. (`reading`: the text's languages, read once.)
-    fn denies(&self, chars: &[char], (start, end): (usize, usize), reading: &Reading) -> bool {
-        let before = trim_end_space(&chars[..start]);
-        let word = before
+    /// Whether a negation cue, or one that denies a signal, stands before
+    /// the word at `span`, two words away at most ("there are no plugins",
+    /// "we have no custom plugins"), or right after it: the text says what
+    /// the word names is absent, so it leads to no signal. (`reading`: the
+    /// text's languages, read once.)
+    fn denies(&self, text: &Normalized, (start, end): (usize, usize), reading: &Reading) -> bool {
+        [&self.negation, &self.signal_negation]
             .iter()
-            .rev()
-            .take_while(|&&c| is_word_char(c))
-            .count();
-        let word_before = (before.len() < start && word > 0).then(|| before.len() - word);
-        [&self.negation, &self.signal_negation].iter().any(|cues| {
-            cues.precede(chars, start, reading)
-                || cues.follow(chars, end, reading)
-                || word_before.is_some_and(|at| cues.precede(chars, at, reading))
-        })
+            .any(|cues| cues.precede(text, start, reading, true) || cues.follow(text, end, reading))
+    }
+
+    /// Whether a cue that denies a signal stands before the phrase at
+    /// `span` or after it ("no workaround", "回避策はありません").
+    fn signal_denied(
+        &self,
+        text: &Normalized,
+        (start, end): (usize, usize),
+        reading: &Reading,
+    ) -> bool {
+        self.signal_negation.precede(text, start, reading, true)
+            || self.signal_negation.follow(text, end, reading)
     }
 
     /// The phrases of the vocabulary in the normalised `chars`.
-    pub fn phrase_hits(&self, chars: &[char]) -> PhraseHits {
+    pub fn phrase_hits(&self, text: &Normalized) -> PhraseHits {
+        let chars = &text.chars[..];
         let slot = |index: usize| self.phrases[index].target.output();
         let slots = model::OUTPUTS;
         // A phrase inside a longer match for the same thing adds nothing
@@ -469,6 +478,10 @@ impl Vocabulary {
         // out once for each place.
         let mut cue_after = vec![None; chars.len() + 1];
         let mut negated: Vec<(usize, usize)> = Vec::new();
+        // Per target: whether some phrase of it is found denied ("no
+        // workaround"), and whether some is found and not denied.
+        let mut denial = [false; model::OUTPUTS];
+        let mut stated = [false; model::OUTPUTS];
         let reading = Reading::new(&self.languages, chars, None);
         let mut try_at = |start: usize, trie: &trie::Trie| {
             let here = hits.len();
@@ -481,10 +494,21 @@ impl Vocabulary {
                 if end <= reach[slot] || end < longest[slot] {
                     return;
                 }
-                if *cue_before.get_or_insert_with(|| self.negation.precede(chars, start, &reading))
+                // What may be absent and is said to be ("we use no preview
+                // feature", "プレビュー機能は使っていません") is evidence of
+                // nothing, as a negated phrase is; the signal is denied.
+                let absent = match self.phrases[index].target {
+                    vocabulary::Target::Signal(signal) => DENIABLE.contains(&signal),
+                    vocabulary::Target::Category(category) => category == Category::Preview,
+                    vocabulary::Target::Product(_) => false,
+                };
+                if *cue_before
+                    .get_or_insert_with(|| self.negation.precede(text, start, &reading, false))
                     || *cue_after[end]
-                        .get_or_insert_with(|| self.negation.follow(chars, end, &reading))
+                        .get_or_insert_with(|| self.negation.follow(text, end, &reading))
+                    || absent && self.signal_denied(text, (start, end), &reading)
                 {
+                    denial[slot] |= absent;
                     // Places are tried in text order: joined with the last
                     // span when they overlap, the spans stay disjoint.
                     match negated.last_mut() {
@@ -545,20 +569,23 @@ impl Vocabulary {
             negated,
             languages: None,
         };
-        // Per target: whether some phrase of it is found denied ("no
-        // workaround"), and whether some is found and not denied.
-        let mut denial = [false; model::OUTPUTS];
-        let mut stated = [false; model::OUTPUTS];
         let is_signal =
             |index: usize| matches!(self.phrases[index].target, vocabulary::Target::Signal(_));
-        // Each distinct phrase counts once; each target shows a few words.
+        // Each distinct phrase counts once; each target shows a few words;
+        // none counts inside a negated phrase ("custom plugin" of "no
+        // custom plugin" for "plugin").
         let mut counted = vec![false; self.phrases.len()];
+        let mut next = 0;
         for &(start, end, index) in &hits {
+            while next < found.negated.len() && found.negated[next].1 <= start {
+                next += 1;
+            }
+            if next < found.negated.len() && found.negated[next].0 < end {
+                continue;
+            }
             let slot = slot(index);
             // A signal's phrase after "no" or before "はありません".
-            let denied = is_signal(index)
-                && (self.signal_negation.precede(chars, start, &reading)
-                    || self.signal_negation.follow(chars, end, &reading));
+            let denied = is_signal(index) && self.signal_denied(text, (start, end), &reading);
             stated[slot] |= !denied;
             denial[slot] |= denied;
             if denied {
@@ -604,22 +631,15 @@ impl Vocabulary {
 }
 
 impl vocabulary::Cues {
-    /// Whether a cue stands right before `start` (a short word such as "a"
-    /// may come between: "not a billing question"), and counts in a text
-    /// that reads as `reading` does.
-    fn precede(&self, chars: &[char], start: usize, reading: &Reading) -> bool {
-        let before = trim_end_space(&chars[..start]);
-        let without_short_word = {
-            let word = before
-                .iter()
-                .rev()
-                .take(4)
-                .take_while(|&&c| is_word_char(c))
-                .count();
-            (1..=3)
-                .contains(&word)
-                .then(|| trim_end_space(&before[..before.len() - word]))
-        };
+    /// Whether a cue stands before `start` and counts in a text that reads
+    /// as `reading` does: right before, or one short word away ("not a
+    /// billing question"); `far`, two words away, one of them short at
+    /// most ("aucune fonctionnalité en préversion", "not using any public
+    /// preview"). Never across the end of a clause.
+    fn precede(&self, text: &Normalized, start: usize, reading: &Reading, far: bool) -> bool {
+        /// The longest word reached over.
+        const LONGEST: usize = 20;
+        let chars = &text.chars[..start];
         // A cue that starts with a letter must start a word.
         let cue_ends = |text: &[char]| {
             let mut found = false;
@@ -634,15 +654,45 @@ impl vocabulary::Cues {
                 });
             found
         };
-        cue_ends(before) || without_short_word.is_some_and(cue_ends)
+        let clause = text.clause_start(start);
+        let (mut end, mut long_words) = (trim_end_space(chars).len(), 0);
+        for words in 0..=1 + usize::from(far) {
+            if end < clause {
+                return false;
+            }
+            if cue_ends(&chars[..end]) {
+                return true;
+            }
+            let word = chars[..end]
+                .iter()
+                .rev()
+                .take(LONGEST + 1)
+                .take_while(|&&c| is_word_char(c))
+                .count();
+            long_words += usize::from(word > 3);
+            if words > usize::from(far)
+                || word == 0
+                || word > LONGEST
+                || long_words > usize::from(far)
+            {
+                return false;
+            }
+            end = trim_end_space(&chars[..end - word]).len();
+        }
+        false
     }
 
-    /// Whether a cue stands right after `end` (a space may come between),
-    /// and counts in a text that reads as `reading` does.
+    /// Whether a cue stands right after `end` (a space may come between,
+    /// not the end of a clause), and counts in a text that reads as
+    /// `reading` does.
     #[inline(always)]
-    fn follow(&self, chars: &[char], end: usize, reading: &Reading) -> bool {
-        let after = &chars[end..];
-        let after = after.strip_prefix(&[' ']).unwrap_or(after);
+    fn follow(&self, text: &Normalized, end: usize, reading: &Reading) -> bool {
+        let after = &text.chars[end..];
+        let after = match after.strip_prefix(&[' ']) {
+            Some(_) if text.clause_start(end + 1) > end => return false,
+            Some(rest) => rest,
+            None => after,
+        };
         let mut found = false;
         self.after_trie.each_cue(after, 0, false, &mut |cue, _| {
             if !found {
@@ -856,14 +906,27 @@ fn case_numbers(chars: &[char]) -> Vec<(usize, usize)> {
     found
 }
 
-/// The indices of `scores`, highest first, `ties` ordering equal scores.
-/// Every ranking the classifier makes (categories, products, the words
-/// shown) goes through this one sort: each comparison closure sorted
-/// directly compiles a whole sort routine into the module again (about
-/// 1 KB gzip each).
-#[inline(never)]
-fn ranked(scores: &[f32], ties: &dyn Fn(&usize, &usize) -> Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_unstable_by(|a, b| scores[*b].total_cmp(&scores[*a]).then_with(|| ties(a, b)));
-    order
+/// The indices of `scores`, highest first, `ties` ordering equal scores,
+/// each found when asked for: every ranking the classifier makes
+/// (categories, products, the words shown) wants the first few of at most
+/// a few hundred. A search per index asked for, not a sort: a sort routine
+/// costs the module about 1 KB gzip.
+fn ranked<'a>(
+    scores: &'a [f32],
+    ties: &'a dyn Fn(&usize, &usize) -> Ordering,
+) -> impl Iterator<Item = usize> + 'a {
+    let before = move |a: usize, b: usize| {
+        scores[b].total_cmp(&scores[a]).then_with(|| ties(&a, &b)) == Ordering::Less
+    };
+    let mut taken = vec![false; scores.len()];
+    std::iter::from_fn(move || {
+        let mut best = None;
+        for index in (0..scores.len()).filter(|&index| !taken[index]) {
+            if best.is_none_or(|best| before(index, best)) {
+                best = Some(index);
+            }
+        }
+        taken[best?] = true;
+        best
+    })
 }

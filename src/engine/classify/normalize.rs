@@ -9,6 +9,11 @@
 pub struct Normalized {
     pub chars: Vec<char>,
     pub origin: Vec<(u32, u32)>,
+    /// Where a sentence or clause ends: the spaces of `chars` that stand
+    /// for a full stop, comma, semicolon, ! or ? (or 。、), in order. A
+    /// negation does not reach across one ("Is there a workaround? No.
+    /// The preview feature…").
+    pub breaks: Vec<u32>,
 }
 
 impl Normalized {
@@ -16,6 +21,7 @@ impl Normalized {
         let mut out = Normalized {
             chars: Vec::with_capacity(text.len()),
             origin: Vec::with_capacity(text.len()),
+            breaks: Vec::new(),
         };
         let mut start = 0;
         while let Some(&byte) = text.as_bytes().get(start) {
@@ -42,6 +48,11 @@ impl Normalized {
                     continue;
                 } else if c.is_whitespace() || byte.is_ascii_punctuation() {
                     out.push(' ', (start, start + 1));
+                    // Not inside a number ("2.1", "1,000") or a name.
+                    let next = text.as_bytes().get(start + 1);
+                    if ends_clause(c) && !next.is_some_and(u8::is_ascii_alphanumeric) {
+                        out.mark_break();
+                    }
                 } else {
                     out.push(c, (start, start + 1));
                 }
@@ -70,6 +81,9 @@ impl Normalized {
         while out.chars.last() == Some(&' ') {
             out.chars.pop();
             out.origin.pop();
+        }
+        while out.breaks.last() >= Some(&(out.chars.len() as u32)) {
+            out.breaks.pop();
         }
         out
     }
@@ -104,6 +118,9 @@ impl Normalized {
         }
         if is_separator(c) {
             self.push(' ', origin);
+            if ends_clause(c) {
+                self.mark_break();
+            }
             return;
         }
         if let Some(expansion) = expand_letter(c) {
@@ -113,6 +130,22 @@ impl Normalized {
             return;
         }
         self.push(fold_letter(c), origin);
+    }
+
+    /// Marks the space the text ends with as the end of a clause.
+    fn mark_break(&mut self) {
+        if self.chars.last() == Some(&' ') {
+            self.breaks.push(self.chars.len() as u32 - 1);
+        }
+    }
+
+    /// Where the clause that the character at `at` belongs to starts:
+    /// after the last break before it.
+    pub fn clause_start(&self, at: usize) -> usize {
+        let before = self.breaks.partition_point(|&mark| (mark as usize) < at);
+        before
+            .checked_sub(1)
+            .map_or(0, |last| self.breaks[last] as usize + 1)
     }
 
     /// Whether the text so far ends with a word French or Italian elides
@@ -243,6 +276,11 @@ fn is_combining_mark(c: char) -> bool {
 }
 
 /// Whitespace and punctuation, Latin and CJK alike, separate words.
+/// Punctuation that ends a sentence or a clause.
+fn ends_clause(c: char) -> bool {
+    matches!(c, '.' | ',' | ';' | '!' | '?' | '。' | '、')
+}
+
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
@@ -323,5 +361,27 @@ mod tests {
             normalize("l\u{200B}equipe l\u{200D}equipe"),
             "lequipe lequipe"
         );
+    }
+
+    #[test]
+    fn clause_ends_are_marked_where_a_sentence_or_clause_ends() {
+        let breaks = |text: &str| {
+            let normalized = Normalized::new(text);
+            assert!(normalized
+                .breaks
+                .iter()
+                .all(|&at| normalized.chars[at as usize] == ' '));
+            normalized.breaks.len()
+        };
+        assert_eq!(breaks("No, it fails. Then? Yes! Maybe; so."), 5);
+        assert_eq!(breaks("version 2.1 costs 1,000 euros. e.g.the"), 1);
+        assert_eq!(breaks("請求書、金額。エラー｡ＯＫ！！"), 3);
+        assert_eq!(breaks("no custom code: none - n/a"), 0);
+        let text = Normalized::new("Workaround? No. The preview");
+        let (no, the) = (11, 14);
+        assert_eq!(&text.chars[no..no + 2], ['n', 'o']);
+        assert_eq!(text.clause_start(the), no + 3);
+        assert_eq!(text.clause_start(no + 2), 11);
+        assert_eq!(text.clause_start(10), 0);
     }
 }
