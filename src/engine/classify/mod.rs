@@ -151,6 +151,12 @@ pub const MAX_CHARS: usize = 100_000;
 /// not count after a negation. The others are said with one ("we cannot
 /// create a subscription", "nobody can work").
 const DENIABLE: [Signal; 3] = [Signal::CustomCode, Signal::Workaround, Signal::Preview];
+/// The digits of a support case's number (design: Microsoft's have 15 or
+/// 16): a number as long is a case's whatever names it.
+const CASE_DIGITS: usize = 15;
+/// How far a phrase may stand before a number to name it ("faktur
+/// 8801234567", "error code: 2147942402").
+const NUMBER_NAMED_WITHIN: usize = 3;
 /// The most words shown for one suggestion, signal or product.
 const MAX_WORDS: usize = 4;
 /// How much a word must weigh for an output (in logits) to be shown as one
@@ -601,9 +607,27 @@ impl Vocabulary {
                 spans.push((start, end));
             }
         }
-        // A long number is most likely an earlier case's.
+        // A long number is most likely an earlier case's, unless a phrase
+        // of another subject names it ("Nomor faktur 8801234567", "error
+        // code 2147942402") and it is shorter than a support case's.
         let mut numbers = 0;
+        let (mut next, mut named_by) = (0, None);
         for (start, end) in case_numbers(chars) {
+            while next < hits.len() && hits[next].0 < start {
+                let (_, word_end, index) = hits[next];
+                if word_end <= start && named_by.is_none_or(|(at, _)| at <= word_end) {
+                    named_by = Some((word_end, slot(index)));
+                }
+                next += 1;
+            }
+            let other_subject = named_by.is_some_and(|(word_end, slot)| {
+                start - word_end <= NUMBER_NAMED_WITHIN
+                    && slot < model::CATEGORIES
+                    && slot != Category::FollowUp as usize
+            });
+            if end - start < CASE_DIGITS && other_subject {
+                continue;
+            }
             numbers += 1;
             for slot in [
                 Category::FollowUp as usize,
@@ -631,6 +655,23 @@ impl Vocabulary {
 }
 
 impl vocabulary::Cues {
+    /// Whether a cue ends where `text` ends, and counts in a text that
+    /// reads as `reading` does. A cue that starts with a letter must start
+    /// a word.
+    fn end(&self, text: &[char], reading: &Reading) -> bool {
+        let mut found = false;
+        self.before_trie
+            .each_cue(text, text.len(), true, &mut |cue, length| {
+                let starts_word = length == text.len()
+                    || !is_word_char(text[text.len() - length])
+                    || !is_word_char(text[text.len() - length - 1]);
+                if !found && starts_word {
+                    found = reading.counts(&self.before[cue]);
+                }
+            });
+        found
+    }
+
     /// Whether a cue stands before `start` and counts in a text that reads
     /// as `reading` does: right before, or one short word away ("not a
     /// billing question"); `far`, two words away, one of them short at
@@ -640,27 +681,13 @@ impl vocabulary::Cues {
         /// The longest word reached over.
         const LONGEST: usize = 20;
         let chars = &text.chars[..start];
-        // A cue that starts with a letter must start a word.
-        let cue_ends = |text: &[char]| {
-            let mut found = false;
-            self.before_trie
-                .each_cue(text, text.len(), true, &mut |cue, length| {
-                    let starts_word = length == text.len()
-                        || !is_word_char(text[text.len() - length])
-                        || !is_word_char(text[text.len() - length - 1]);
-                    if !found && starts_word {
-                        found = reading.counts(&self.before[cue]);
-                    }
-                });
-            found
-        };
         let clause = text.clause_start(start);
         let (mut end, mut long_words) = (trim_end_space(chars).len(), 0);
         for words in 0..=1 + usize::from(far) {
             if end < clause {
                 return false;
             }
-            if cue_ends(&chars[..end]) {
+            if self.end(&chars[..end], reading) {
                 return true;
             }
             let word = chars[..end]
