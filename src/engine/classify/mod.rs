@@ -590,8 +590,14 @@ impl Vocabulary {
                 continue;
             }
             let slot = slot(index);
-            // A signal's phrase after "no" or before "はありません".
-            let denied = is_signal(index) && self.signal_denied(text, (start, end), &reading);
+            // A signal's phrase after "no" or before "はありません"; a
+            // workaround asked for ("is there any workaround?") is none.
+            let asked = matches!(
+                self.phrases[index].target,
+                vocabulary::Target::Signal(Signal::Workaround)
+            ) && text.asks(end);
+            let denied =
+                is_signal(index) && (asked || self.signal_denied(text, (start, end), &reading));
             stated[slot] |= !denied;
             denial[slot] |= denied;
             if denied {
@@ -716,7 +722,8 @@ impl vocabulary::Cues {
     fn follow(&self, text: &Normalized, end: usize, reading: &Reading) -> bool {
         let after = &text.chars[end..];
         let after = match after.strip_prefix(&[' ']) {
-            Some(_) if text.clause_start(end + 1) > end => return false,
+            // "Workaround? None." answers the question it asks.
+            Some(_) if text.clause_start(end + 1) > end && !text.asks(end) => return false,
             Some(rest) => rest,
             None => after,
         };

@@ -10,9 +10,10 @@ pub struct Normalized {
     pub chars: Vec<char>,
     pub origin: Vec<(u32, u32)>,
     /// Where a sentence or clause ends: the spaces of `chars` that stand
-    /// for a full stop, comma, semicolon, ! or ? (or 。、), in order. A
+    /// for a full stop, comma, semicolon, ! or ? (or 。、), in order, each
+    /// as its place times two, plus one for a question (?, or か。). A
     /// negation does not reach across one ("Is there a workaround? No.
-    /// The preview feature…").
+    /// The preview feature…"). The last may stand at the text's end.
     pub breaks: Vec<u32>,
 }
 
@@ -51,7 +52,7 @@ impl Normalized {
                     // Not inside a number ("2.1", "1,000") or a name.
                     let next = text.as_bytes().get(start + 1);
                     if ends_clause(c) && !next.is_some_and(u8::is_ascii_alphanumeric) {
-                        out.mark_break();
+                        out.mark_break(c);
                     }
                 } else {
                     out.push(c, (start, start + 1));
@@ -81,9 +82,6 @@ impl Normalized {
         while out.chars.last() == Some(&' ') {
             out.chars.pop();
             out.origin.pop();
-        }
-        while out.breaks.last() >= Some(&(out.chars.len() as u32)) {
-            out.breaks.pop();
         }
         out
     }
@@ -119,7 +117,7 @@ impl Normalized {
         if is_separator(c) {
             self.push(' ', origin);
             if ends_clause(c) {
-                self.mark_break();
+                self.mark_break(c);
             }
             return;
         }
@@ -133,19 +131,34 @@ impl Normalized {
     }
 
     /// Marks the space the text ends with as the end of a clause.
-    fn mark_break(&mut self) {
-        if self.chars.last() == Some(&' ') {
-            self.breaks.push(self.chars.len() as u32 - 1);
+    fn mark_break(&mut self, mark: char) {
+        if let [.., before, ' '] = self.chars[..] {
+            let question = mark == '?' || mark == '。' && matches!(before, 'か' | '吗' | '嗎');
+            self.breaks
+                .push((self.chars.len() as u32 - 1) << 1 | u32::from(question));
         }
+    }
+
+    /// The first break at `at` or after it.
+    fn break_from(&self, at: usize) -> usize {
+        self.breaks
+            .partition_point(|&mark| ((mark >> 1) as usize) < at)
     }
 
     /// Where the clause that the character at `at` belongs to starts:
     /// after the last break before it.
     pub fn clause_start(&self, at: usize) -> usize {
-        let before = self.breaks.partition_point(|&mark| (mark as usize) < at);
-        before
+        self.break_from(at)
             .checked_sub(1)
-            .map_or(0, |last| self.breaks[last] as usize + 1)
+            .map_or(0, |last| (self.breaks[last] >> 1) as usize + 1)
+    }
+
+    /// Whether the clause that goes on at `at` ends with a question ("Is
+    /// there any workaround?", 回避策はありますか).
+    pub fn asks(&self, at: usize) -> bool {
+        self.breaks
+            .get(self.break_from(at))
+            .is_some_and(|&mark| mark & 1 == 1)
     }
 
     /// Whether the text so far ends with a word French or Italian elides
@@ -367,15 +380,17 @@ mod tests {
     fn clause_ends_are_marked_where_a_sentence_or_clause_ends() {
         let breaks = |text: &str| {
             let normalized = Normalized::new(text);
-            assert!(normalized
-                .breaks
-                .iter()
-                .all(|&at| normalized.chars[at as usize] == ' '));
-            normalized.breaks.len()
+            let (chars, breaks) = (&normalized.chars, &normalized.breaks);
+            // A space of the text, or its end.
+            assert!(breaks.iter().all(|&mark| {
+                let at = (mark >> 1) as usize;
+                at == chars.len() || chars[at] == ' '
+            }));
+            breaks.len()
         };
-        assert_eq!(breaks("No, it fails. Then? Yes! Maybe; so."), 5);
+        assert_eq!(breaks("No, it fails. Then? Yes! Maybe; so."), 6);
         assert_eq!(breaks("version 2.1 costs 1,000 euros. e.g.the"), 1);
-        assert_eq!(breaks("請求書、金額。エラー｡ＯＫ！！"), 3);
+        assert_eq!(breaks("請求書、金額。エラー｡ＯＫ！"), 4);
         assert_eq!(breaks("no custom code: none - n/a"), 0);
         let text = Normalized::new("Workaround? No. The preview");
         let (no, the) = (11, 14);
@@ -383,5 +398,9 @@ mod tests {
         assert_eq!(text.clause_start(the), no + 3);
         assert_eq!(text.clause_start(no + 2), 11);
         assert_eq!(text.clause_start(10), 0);
+        assert!(text.asks(0) && !text.asks(no));
+        let japanese = Normalized::new("回避策はありますか。本番で失敗します。");
+        assert!(japanese.asks(0) && !japanese.asks(10));
+        assert!(!Normalized::new("Any workaround").asks(0));
     }
 }
