@@ -62,9 +62,11 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (795, 847 and
-/// 789 of 860: 92.4 % top-1, 98.5 % top-3, 91.7 % decided, the category the
+/// What the held-out set measured with the committed model (796, 846 and
+/// 790 of 860: 92.6 % top-1, 98.4 % top-3, 91.9 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
+/// (795, 847 and 789 before a question about a signal answered "no" denied
+/// it and L1 went to 4.5 to pay for it.
 /// (795, 847 and 792 before the seventh session's 390 training
 /// descriptions, a workaround asked for read as none, and L1 4.25; 797, 847
 /// and 793 before a number that a phrase of another subject
@@ -88,9 +90,9 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 92.4;
-const TOP3_MEASURED: f64 = 98.5;
-const DECIDED_MEASURED: f64 = 91.7;
+const TOP1_MEASURED: f64 = 92.6;
+const TOP3_MEASURED: f64 = 98.4;
+const DECIDED_MEASURED: f64 = 91.9;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to
@@ -941,7 +943,8 @@ fn a_number_another_subject_names_is_no_case() {
 }
 
 /// A description written as a form, "Workaround: none", answers the field
-/// with a word after it: the signal is denied, in every language, while a
+/// with a word after it, or asks about it and answers in the next sentence
+/// ("Custom code? No."): the signal is denied, in every language, while a
 /// field answered with what was done, or a word that goes on to say what
 /// happens to the thing ("plugins no longer load", 插件无法加载), keeps it.
 #[test]
@@ -962,6 +965,15 @@ fn a_field_answered_none_denies_its_signal() {
         ("Workaround: tidak ada", Signal::Workaround),
         ("临时解决方案：暂无", Signal::Workaround),
         ("回避策：なし", Signal::Workaround),
+        // A question about it, answered in the next sentence.
+        ("Workaround? None.", Signal::Workaround),
+        ("Custom code? No, only standard.", Signal::CustomCode),
+        (
+            "Eigener Code beteiligt? Nein, rein Standard.",
+            Signal::CustomCode,
+        ),
+        ("有冇 plugin？冇。", Signal::CustomCode),
+        ("プラグインは使っていますか？いいえ。", Signal::CustomCode),
     ];
     for (field, signal) in denied {
         let text = format!("{fault} {field}");
@@ -978,6 +990,7 @@ fn a_field_answered_none_denies_its_signal() {
             "Custom code: a plugin on the order form",
             Signal::CustomCode,
         ),
+        ("Custom code? Yes, a plugin.", Signal::CustomCode),
     ];
     for (field, signal) in stated {
         let text = format!("{fault} {field}");

@@ -443,25 +443,31 @@ impl Vocabulary {
 
     /// Whether a negation cue, or one that denies a signal, stands before
     /// the word at `span`, two words away at most ("there are no plugins",
-    /// "we have no custom plugins"), or right after it: the text says what
-    /// the word names is absent, so it leads to no signal. (`reading`: the
-    /// text's languages, read once.)
+    /// "we have no custom plugins"), or right after it, or the question it
+    /// is in is answered "no": the text says what the word names is absent,
+    /// so it leads to no signal. (`reading`: the text's languages, read
+    /// once.)
     fn denies(&self, text: &Normalized, (start, end): (usize, usize), reading: &Reading) -> bool {
-        [&self.negation, &self.signal_negation]
-            .iter()
-            .any(|cues| cues.precede(text, start, reading, true) || cues.follow(text, end, reading))
+        self.negation.precede(text, start, reading, true)
+            || self.negation.follow(text, end, reading)
+            || self.signal_denied(text, (start, end), reading)
     }
 
     /// Whether a cue that denies a signal stands before the phrase at
-    /// `span` or after it ("no workaround", "回避策はありません").
+    /// `span` or after it ("no workaround", "回避策はありません"), or answers
+    /// the question the phrase is in ("Custom code? No.").
     fn signal_denied(
         &self,
         text: &Normalized,
         (start, end): (usize, usize),
         reading: &Reading,
     ) -> bool {
-        self.signal_negation.precede(text, start, reading, true)
-            || self.signal_negation.follow(text, end, reading)
+        let cues = &self.signal_negation;
+        cues.precede(text, start, reading, true)
+            || cues.follow(text, end, reading)
+            || text.answer(end).is_some_and(|(from, to)| {
+                cues.end(&text.chars[from..to], reading) || cues.follow(text, from, reading)
+            })
     }
 
     /// The phrases of the vocabulary in the normalised `chars`.
@@ -722,8 +728,7 @@ impl vocabulary::Cues {
     fn follow(&self, text: &Normalized, end: usize, reading: &Reading) -> bool {
         let after = &text.chars[end..];
         let after = match after.strip_prefix(&[' ']) {
-            // "Workaround? None." answers the question it asks.
-            Some(_) if text.clause_start(end + 1) > end && !text.asks(end) => return false,
+            Some(_) if text.clause_start(end + 1) > end => return false,
             Some(rest) => rest,
             None => after,
         };

@@ -153,6 +153,17 @@ impl Normalized {
             .map_or(0, |last| (self.breaks[last] >> 1) as usize + 1)
     }
 
+    /// Where the clause after the question that goes on at `at` starts
+    /// and ends: its answer ("Custom code? No, only standard." gives "no"),
+    /// if it asks one.
+    pub fn answer(&self, at: usize) -> Option<(usize, usize)> {
+        let question = self.break_from(at);
+        let (&asked, next) = (self.breaks.get(question)?, self.breaks.get(question + 1));
+        let from = (asked >> 1) as usize + 1;
+        let to = next.map_or(self.chars.len(), |&mark| (mark >> 1) as usize);
+        (asked & 1 == 1).then_some((from.min(to), to))
+    }
+
     /// Whether the clause that goes on at `at` ends with a question ("Is
     /// there any workaround?", 回避策はありますか).
     pub fn asks(&self, at: usize) -> bool {
@@ -402,5 +413,9 @@ mod tests {
         let japanese = Normalized::new("回避策はありますか。本番で失敗します。");
         assert!(japanese.asks(0) && !japanese.asks(10));
         assert!(!Normalized::new("Any workaround").asks(0));
+        let answered = Normalized::new("Custom code? No, only standard. Plugins? 冇。");
+        assert_eq!(answered.answer(0), Some((12, 14)));
+        assert_eq!(answered.answer(13), None);
+        assert_eq!(answered.answer(32), Some((37, 38)));
     }
 }
