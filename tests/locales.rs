@@ -135,3 +135,23 @@ fn decisions_read_whole_in_every_language() {
     assert!(decided > 30_000, "{decided} decisions");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// A suggestion's score and "from your words" label are written as each
+/// language writes them: French, German and Spanish put a non-breaking
+/// space before the percent sign (and French before its colon), Japanese
+/// and Chinese a full-width colon.
+#[test]
+fn a_suggestions_score_and_label_follow_each_languages_typography() {
+    for (tag, catalogue) in catalogues() {
+        let score = catalogue.format("ui.score", &[("percent", "87")]);
+        let spaced = matches!(tag.as_str(), "fr" | "de" | "es");
+        assert_eq!(score, if spaced { "87\u{a0}%" } else { "87%" }, "{tag}");
+        let label = catalogue.format("ui.matched-words", &[]);
+        let colon = match tag.as_str() {
+            "fr" => "\u{a0}:",
+            "ja" | "zh-Hans" | "zh-Hant" => "：",
+            _ => ":",
+        };
+        assert!(label.ends_with(colon), "{tag}: {label}");
+    }
+}

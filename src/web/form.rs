@@ -240,15 +240,19 @@ fn suggestion_chip(
         >
             <strong>{t.category_name(suggestion.category)}</strong>
             " "
-            <span class="triage-score">{format!("{percent}%")}</span>
+            <span class="triage-score">
+                {t.catalogue.format("ui.score", &[("percent", &percent.to_string())])}
+            </span>
             // A suggestion none of the visitor's words stand out for (the
             // model's second guess) shows no "from your words" label.
             {(!suggestion.matched.is_empty())
                 .then(|| {
                     view! {
                         <span class="triage-matched">
+                            // The label ends with its language's colon; a
+                            // full-width one (：) has its own space.
                             {t.matched_words}
-                            ": "
+                            {(!t.matched_words.ends_with('：')).then_some(" ")}
                             <mark>{t.catalogue.list(&suggestion.matched)}</mark>
                         </span>
                     }
