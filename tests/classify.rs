@@ -387,38 +387,64 @@ fn shipped_model_favours(text: &str, category: Category) -> bool {
             .all(|(slot, _)| favours(&model.row(model.buckets() + slot)))
 }
 
-/// The browser reads the lists joined into one file, in `SHIPPED_NAMES`'s
-/// order (`scripts/bundle-vocabulary.mjs`): the same vocabulary.
+/// The browser reads the lists joined into one file, read in
+/// `SHIPPED_NAMES`'s order (`scripts/bundle-vocabulary.mjs`): the same
+/// vocabulary.
 #[test]
 fn the_joined_lists_are_the_same_vocabulary() {
     let names: Vec<&str> = SHIPPED_LISTS.iter().map(|(name, _)| *name).collect();
     assert_eq!(names, SHIPPED_NAMES);
     // As scripts/bundle-vocabulary.mjs joins them: the lines that are
-    // neither blank nor a comment, in order, weights written "phrase=2"
-    // (and none for the default, 1),
-    // without a phrase a later list repeats for a section an earlier one
-    // gave it (cue and language sections whole).
+    // neither blank nor a comment, weights written "phrase=2" (and none for
+    // the default, 1); cue and language sections whole, in order, then one
+    // section a heading of phrases, its lines sorted, without a phrase a
+    // later list repeats for a section an earlier one gave it.
     let mut given = std::collections::HashSet::new();
+    let mut own = String::new();
+    let mut phrases: Vec<(String, Vec<String>)> = Vec::new();
     let mut section = String::new();
-    let joined: String = SHIPPED_LISTS
+    let lines = SHIPPED_LISTS
         .iter()
         .flat_map(|(_, text)| text.lines())
         .filter(|line| !line.trim().is_empty() && !line.trim().starts_with('#'))
-        .filter(|line| {
-            if line.starts_with('[') {
-                section = line.trim().to_owned();
-                return true;
-            }
-            let whole = ["[negation", "[language", "[not negation"];
-            let phrase = line.rsplit_once('=').map_or(*line, |(phrase, _)| phrase);
-            whole.iter().any(|prefix| section.starts_with(prefix))
-                || given.insert(format!("{section} {}", phrase.trim().trim_matches('*')))
-        })
         .map(|line| {
             let line = line.replacen(" = ", "=", 1);
-            format!("{}\n", line.strip_suffix("=1").unwrap_or(&line))
-        })
-        .collect();
+            line.strip_suffix("=1").unwrap_or(&line).to_owned()
+        });
+    for line in lines {
+        if line.starts_with('[') {
+            section = line.trim().to_owned();
+        }
+        let whole = ["[negation", "[language", "[not negation"];
+        if whole.iter().any(|prefix| section.starts_with(prefix)) {
+            own.push_str(&line);
+            own.push('\n');
+            continue;
+        }
+        let at = match phrases.iter().position(|(heading, _)| *heading == section) {
+            Some(at) => at,
+            None => {
+                phrases.push((section.clone(), Vec::new()));
+                phrases.len() - 1
+            }
+        };
+        let phrase = line.rsplit_once('=').map_or(&*line, |(phrase, _)| phrase);
+        if !line.starts_with('[')
+            && given.insert(format!("{section} {}", phrase.trim().trim_matches('*')))
+        {
+            phrases[at].1.push(line);
+        }
+    }
+    let mut joined = own;
+    for (heading, mut lines) in phrases {
+        lines.sort();
+        joined.push_str(&heading);
+        joined.push('\n');
+        for line in lines {
+            joined.push_str(&line);
+            joined.push('\n');
+        }
+    }
     let whole = Vocabulary::from_lists(&[("shipped", &joined)]);
     assert_eq!(whole, Vocabulary::from_lists(SHIPPED_LISTS));
     // It reads the file a part at a time, each from a section heading on:
