@@ -24,9 +24,9 @@ if (!declared) {
 }
 const names = [...declared[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
 const dir = join(staging, "vocabulary");
-// Cue and language sections are kept whole and in their lists' order:
-// each list's are its language's own ([not negation] belongs to the
-// [language] before it). A phrase section of every list goes into one
+// Cue sections ([negation…], [not case]) and language sections are kept
+// whole and in their lists' order: each list's are its language's own
+// ([not negation] belongs to the [language] before it). A phrase section of every list goes into one
 // section of its heading, its lines sorted: the phrases are sorted when
 // read anyway (Vocabulary::sort in vocabulary.rs), and like lines together
 // gzip 0.5 KB smaller than ten languages' sections one after another.
@@ -41,7 +41,7 @@ let lines = own;
 const keep = (line) => {
   if (line.startsWith("[")) {
     section = line.trim();
-    if (/^\[(negation|language|not negation)/.test(section)) {
+    if (/^\[(negation|language|not negation|not case)/.test(section)) {
       own.push(line);
       lines = own;
     } else {

@@ -415,7 +415,7 @@ fn the_joined_lists_are_the_same_vocabulary() {
         if line.starts_with('[') {
             section = line.trim().to_owned();
         }
-        let whole = ["[negation", "[language", "[not negation"];
+        let whole = ["[negation", "[language", "[not negation", "[not case"];
         if whole.iter().any(|prefix| section.starts_with(prefix)) {
             own.push_str(&line);
             own.push('\n');
@@ -945,6 +945,14 @@ fn a_number_another_subject_names_is_no_case() {
         "La factura 6001234871 tiene mal el NIF",
         "Error code 2147942402 when starting the VM",
         "エラー 80180014 で登録に失敗します",
+        // Named by a word for another kind of number ([not case]), right
+        // before it or one short word before it.
+        "Sales order no. 100045872 fails to post",
+        "注文番号 202611180001 の出荷処理でエラーが出ます",
+        "Pesanan 450012345 gagal diposting",
+        "Bestellnummer 4500123456 lässt sich nicht buchen",
+        "订单号 20261123001 无法同步",
+        "La commande 450012345 est bloquée",
     ] {
         let said = classify(text);
         assert!(
@@ -953,6 +961,17 @@ fn a_number_another_subject_names_is_no_case() {
             said.signals
         );
         assert_ne!(said.confident, Some(Category::FollowUp), "{text}");
+        // Evidence of nothing: no suggestion shows the number.
+        let number: String = text.chars().filter(char::is_ascii_digit).collect();
+        for suggestion in &said.suggestions {
+            assert!(
+                suggestion
+                    .matched
+                    .iter()
+                    .all(|word| !word.contains(&number[..8])),
+                "{text}: {suggestion:?}"
+            );
+        }
     }
     for (text, number) in [
         ("Any news on SR 7012345678? Still no reply", "7012345678"),
@@ -961,6 +980,8 @@ fn a_number_another_subject_names_is_no_case() {
             "The invoice for case 2611180040001234 shows the wrong amount",
             "2611180040001234",
         ),
+        // A support case's length, whatever names it.
+        ("Order 2611180040001234 again: no reply", "2611180040001234"),
     ] {
         let said = classify(text);
         let case = said.said(Signal::PreviousCase).expect(text);

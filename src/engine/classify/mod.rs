@@ -620,8 +620,11 @@ impl Vocabulary {
             }
         }
         // A long number is most likely an earlier case's, unless a phrase
-        // of another subject names it ("Nomor faktur 8801234567", "error
-        // code 2147942402") and it is shorter than a support case's.
+        // of another subject ("Nomor faktur 8801234567", "error code
+        // 2147942402") or a word for another kind of number ("order
+        // 100045872", "注文番号 202611180001") names it and it is shorter
+        // than a support case's. Then it is evidence of nothing, as a
+        // negated phrase is: the model learnt long numbers as cases'.
         let mut numbers = 0;
         let (mut next, mut named_by) = (0, None);
         for (start, end) in case_numbers(chars) {
@@ -637,7 +640,10 @@ impl Vocabulary {
                     && slot < model::CATEGORIES
                     && slot != Category::FollowUp as usize
             });
-            if end - start < CASE_DIGITS && other_subject {
+            if end - start < CASE_DIGITS
+                && (other_subject || self.not_case.precede(text, start, &reading, false))
+            {
+                found.negated.push((start, end));
                 continue;
             }
             numbers += 1;
@@ -650,6 +656,18 @@ impl Vocabulary {
                 }
             }
         }
+        // In text order, joined where they overlap (a number inside a
+        // negated phrase).
+        found.negated.sort_unstable();
+        let mut spans = std::mem::take(&mut found.negated);
+        spans.dedup_by(|next, last| {
+            let overlap = next.0 < last.1;
+            if overlap {
+                last.1 = last.1.max(next.1);
+            }
+            overlap
+        });
+        found.negated = spans;
         if numbers > 0 {
             found.weight[Category::FollowUp as usize] += 0.5;
             found.weight[model::CATEGORIES + Signal::PreviousCase as usize] += 1.0;

@@ -49,9 +49,15 @@ impl Normalized {
                     continue;
                 } else if c.is_whitespace() || byte.is_ascii_punctuation() {
                     out.push(' ', (start, start + 1));
-                    // Not inside a number ("2.1", "1,000") or a name.
-                    let next = text.as_bytes().get(start + 1);
-                    if ends_clause(c) && !next.is_some_and(u8::is_ascii_alphanumeric) {
+                    // Not inside a number ("2.1", "1,000") or a name, nor
+                    // before a number ("order no. 100045872").
+                    let rest = &text.as_bytes()[start + 1..];
+                    let next = rest.first();
+                    let number = rest.iter().find(|&&byte| byte != b' ');
+                    if ends_clause(c)
+                        && !next.is_some_and(u8::is_ascii_alphanumeric)
+                        && !number.is_some_and(u8::is_ascii_digit)
+                    {
                         out.mark_break(c);
                     }
                 } else {

@@ -102,6 +102,9 @@ pub struct Vocabulary {
     /// The words that tell a text's language, and the cues that are
     /// ordinary words in some language ("no" in Portuguese).
     pub(super) languages: Languages,
+    /// Words that name a long number as no support case's (only `before`):
+    /// "order 100045872", "注文番号 202611180001".
+    pub(super) not_case: Cues,
 }
 
 /// Cues that stand before a phrase or after it, as read, and in tries.
@@ -229,7 +232,7 @@ impl Vocabulary {
                 }
                 if section.is_none() {
                     first_error.get_or_insert(error(format!(
-                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), product:NAME ({}), negation:before, negation:after, negation:signals:before, negation:signals:after, language or not negation",
+                        "unknown section [{heading}]; use a category ({}), signal:NAME ({}), product:NAME ({}), negation:before, negation:after, negation:signals:before, negation:signals:after, language, not negation or not case",
                         Category::NAMES.join(", "),
                         Signal::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "),
                         Product::NAMES.join(", ")
@@ -291,6 +294,10 @@ impl Vocabulary {
                 return Ok(());
             }
             Section::NotNegation => return self.languages.add_not_cue(chars),
+            Section::NotCase => {
+                self.not_case.before.push(chars);
+                return Ok(());
+            }
         };
         self.phrases.push(Phrase {
             chars,
@@ -318,6 +325,7 @@ impl Vocabulary {
             .dedup_by(|a, b| a.chars == b.chars && a.target == b.target);
         self.negation.build();
         self.signal_negation.build();
+        self.not_case.build();
         self.languages.build();
         self.trie = Trie::new(&numbered(self.phrases.iter().map(|phrase| &phrase.chars)));
         let open: Vec<(usize, &[char])> = self
@@ -344,6 +352,7 @@ impl Vocabulary {
             negation: cues(&self.negation),
             signal_negation: cues(&self.signal_negation),
             languages: self.languages.clone(),
+            not_case: cues(&self.not_case),
             ..Vocabulary::default()
         };
         copy.sort();
@@ -375,6 +384,8 @@ enum Section {
     Language,
     /// Other lists' cues that are ordinary words in that language.
     NotNegation,
+    /// Words that name a number as no support case's.
+    NotCase,
 }
 
 impl Section {
@@ -398,6 +409,7 @@ impl Section {
             }),
             "language" => Some(Section::Language),
             "not negation" => Some(Section::NotNegation),
+            "not case" => Some(Section::NotCase),
             _ => match heading.split_once(':') {
                 Some(("signal", signal)) => Signal::parse(signal).map(Section::Signal),
                 Some(("product", product)) => Product::parse(product).map(Section::Product),
