@@ -938,9 +938,11 @@ fn a_workaround_asked_for_is_none() {
 
 /// A long number is an earlier case's, unless a phrase of another subject
 /// names it right before ("faktur 8801234567", "error code 2147942402",
-/// エラー 80180014): invoices, tax numbers and error codes are long numbers
-/// too. A number as long as a support case's (15 or 16 digits) is one
-/// whatever names it.
+/// エラー 80180014), or a word for another kind of number (a `[not case]`
+/// word: "order no. 100045872", 注文番号, Bestellnummer): invoices, orders,
+/// tax numbers and error codes are long numbers too, and such a number is
+/// no evidence at all. A number as long as a support case's (15 or 16
+/// digits) is one whatever names it.
 #[test]
 fn a_number_another_subject_names_is_no_case() {
     for text in [
