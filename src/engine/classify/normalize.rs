@@ -52,11 +52,12 @@ impl Normalized {
                     // Not inside a number ("2.1", "1,000") or a name, nor
                     // before a number ("order no. 100045872").
                     let rest = &text.as_bytes()[start + 1..];
-                    let next = rest.first();
-                    let number = rest.iter().find(|&&byte| byte != b' ');
                     if ends_clause(c)
-                        && !next.is_some_and(u8::is_ascii_alphanumeric)
-                        && !number.is_some_and(u8::is_ascii_digit)
+                        && !rest.first().is_some_and(u8::is_ascii_alphanumeric)
+                        && !rest
+                            .iter()
+                            .find(|&&byte| byte != b' ')
+                            .is_some_and(u8::is_ascii_digit)
                     {
                         out.mark_break(c);
                     }
