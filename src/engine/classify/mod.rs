@@ -388,7 +388,6 @@ impl Vocabulary {
             .collect();
         let suggestions: Vec<Suggestion> = order
             .iter()
-            .take(MAX_SUGGESTIONS)
             .filter(|&&k| f64::from(probabilities[k]) >= SUGGESTION_FLOOR)
             .map(|&k| Suggestion {
                 category: Category::ALL[k],
@@ -659,15 +658,13 @@ impl Vocabulary {
         // In text order, joined where they overlap (a number inside a
         // negated phrase).
         found.negated.sort_unstable();
-        let mut spans = std::mem::take(&mut found.negated);
-        spans.dedup_by(|next, last| {
+        found.negated.dedup_by(|next, last| {
             let overlap = next.0 < last.1;
             if overlap {
                 last.1 = last.1.max(next.1);
             }
             overlap
         });
-        found.negated = spans;
         if numbers > 0 {
             found.weight[Category::FollowUp as usize] += 0.5;
             found.weight[model::CATEGORIES + Signal::PreviousCase as usize] += 1.0;

@@ -306,12 +306,12 @@ fn is_combining_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F)
 }
 
-/// Whitespace and punctuation, Latin and CJK alike, separate words.
 /// Punctuation that ends a sentence or a clause.
 fn ends_clause(c: char) -> bool {
     matches!(c, '.' | ',' | ';' | '!' | '?' | '。' | '、')
 }
 
+/// Whitespace and punctuation, Latin and CJK alike, separate words.
 fn is_separator(c: char) -> bool {
     c.is_whitespace()
         || c.is_ascii_punctuation()
