@@ -120,23 +120,23 @@ pub fn for_each_first(chars: &[char], negated: &[(usize, usize)], emit: impl FnM
 }
 
 /// A group's features handed to `emit` one at a time.
-fn one_by_one(mut emit: impl FnMut(Feature)) -> impl FnMut((u32, u32), &[u32]) {
-    move |(start, end), hashes| {
-        for &hash in hashes {
-            emit(Feature { hash, start, end });
+fn one_by_one(mut emit: impl FnMut(Feature)) -> impl FnMut(&[Feature]) {
+    move |features| {
+        for &feature in features {
+            emit(feature);
         }
     }
 }
 
-/// [`for_each_first`]'s features in groups that stand for the same
-/// characters (a Latin word's all at once; a Japanese or Chinese n-gram's
-/// alone): `emit(span, hashes)`, never with no hashes. One call a word
-/// rather than one a feature: the widget's size-built module would not
-/// inline the callback.
+/// [`for_each_first`]'s features a word or a run of Japanese or Chinese
+/// characters at a time, in text order, never none: one call a word rather
+/// than one a feature, and one place that calls, so the caller's code is
+/// inlined into the loop (a Latin word's features share its span; a
+/// Japanese or Chinese n-gram stands for its own characters).
 pub fn for_each_group_first(
     chars: &[char],
     negated: &[(usize, usize)],
-    emit: impl FnMut((u32, u32), &[u32]),
+    emit: impl FnMut(&[Feature]),
 ) {
     walk(chars, true, negated, emit);
 }
@@ -194,7 +194,7 @@ fn walk(
     chars: &[char],
     skip_met: bool,
     negated: &[(usize, usize)],
-    mut emit: impl FnMut((u32, u32), &[u32]),
+    mut emit: impl FnMut(&[Feature]),
 ) {
     // The negated spans not yet passed, from `negated[next]` on.
     let mut next = 0;
@@ -205,8 +205,14 @@ fn walk(
     // The word's spread characters between boundary marks (an array: the
     // widget's module is built for size, and there `Vec::push` is a call).
     let mut padded = [0u32; LONGEST_WORD + 2];
-    // A word's features: its 3-grams, itself and its pair.
-    let mut group = [0u32; LONGEST_WORD + 2];
+    // A word's features (its 3-grams, itself and its pair), or a run's
+    // (three n-grams from each place at most).
+    let empty = Feature {
+        hash: 0,
+        start: 0,
+        end: 0,
+    };
+    let mut group = [empty; 3 * (LONGEST_WORD + 2)];
     let mut previous_word: Option<u32> = None;
     let mut at = 0;
     while at < chars.len() {
@@ -267,13 +273,28 @@ fn walk(
         let seed = |n: u32| n.wrapping_mul(0x27D4_EB2F);
         let len = if again { 0 } else { padded.len() };
         let mut count = 0;
+        let mut add = |hash: u32, start: usize, end: usize| {
+            group[count] = Feature {
+                hash,
+                start: start as u32,
+                end: end as u32,
+            };
+            count += 1;
+        };
         if latin {
             // A word's n-grams stand for the whole word.
             for from in 0..len.saturating_sub(2) {
                 let hash = step(step(padded[from], padded[from + 1]), padded[from + 2]);
-                group[count] = mix(hash ^ seed(3));
-                count += 1;
+                add(mix(hash ^ seed(3)), start, end);
             }
+            if !again {
+                add(word, start, end);
+            }
+            if let Some(before) = previous_word {
+                let pair = mix(before.wrapping_mul(31) ^ word.rotate_left(7) ^ 0x5bd1_e995);
+                add(pair, start, end);
+            }
+            previous_word = Some(word);
         } else {
             // A Japanese or Chinese n-gram stands for its own characters;
             // unigrams of the boundary marks alone say nothing.
@@ -282,35 +303,20 @@ fn walk(
                 let mut hash = padded[from];
                 if from != 0 && from != len - 1 && !(partly_negated && is_negated(first, first + 1))
                 {
-                    emit((first as u32, first as u32 + 1), &[mix(hash ^ seed(8 + 1))]);
+                    add(mix(hash ^ seed(8 + 1)), first, first + 1);
                 }
                 for n in 1..3.min(len - from) {
                     hash = step(hash, padded[from + n]);
                     let stop = (start + from + n).min(end).max(first + 1);
                     if !(partly_negated && is_negated(first, stop)) {
-                        emit(
-                            (first as u32, stop as u32),
-                            &[mix(hash ^ seed(8 + n as u32 + 1))],
-                        );
+                        add(mix(hash ^ seed(8 + n as u32 + 1)), first, stop);
                     }
                 }
             }
-        }
-        if latin {
-            if !again {
-                group[count] = word;
-                count += 1;
-            }
-            if let Some(before) = previous_word {
-                group[count] = mix(before.wrapping_mul(31) ^ word.rotate_left(7) ^ 0x5bd1_e995);
-                count += 1;
-            }
-            if count > 0 {
-                emit((start as u32, end as u32), &group[..count]);
-            }
-            previous_word = Some(word);
-        } else {
             previous_word = None;
+        }
+        if count > 0 {
+            emit(&group[..count]);
         }
     }
 }

@@ -28,8 +28,8 @@ use normalize::Normalized;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
-use vocabulary::is_word_char;
 pub use vocabulary::Vocabulary;
+use vocabulary::{is_ascii_word, is_word_char};
 
 /// What a description says.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -245,19 +245,23 @@ impl Vocabulary {
         let seen = &mut seen[..];
         let mut spans = Spans::new();
         let mut any = false;
-        features::for_each_group_first(&normalized.chars, &phrases.negated, |span, hashes| {
+        features::for_each_group_first(&normalized.chars, &phrases.negated, |group| {
             any = true;
-            let span = (span.0 as usize, span.1 as usize);
-            // A group's features share their span: looked up once, at the
-            // first bucket not yet counted.
+            // Features of one span come together: its slot is looked up
+            // once, at the first bucket not yet counted.
             let mut slot = None;
-            for &hash in hashes {
-                let bucket = model.bucket(hash);
+            let mut span = (group[0].start, group[0].end);
+            for feature in group {
+                if (feature.start, feature.end) != span {
+                    span = (feature.start, feature.end);
+                    slot = None;
+                }
+                let bucket = model.bucket(feature.hash);
                 let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
                 if seen[word] & bit == 0 {
                     seen[word] |= bit;
-                    let open =
-                        &mut spans.open[*slot.get_or_insert_with(|| spans.slot(model, span))];
+                    let at = (span.0 as usize, span.1 as usize);
+                    let open = &mut spans.open[*slot.get_or_insert_with(|| spans.slot(model, at))];
                     open.touched |= model.add_row(&mut open.sums, bucket);
                 }
             }
@@ -950,8 +954,9 @@ fn case_numbers(chars: &[char]) -> Vec<(usize, usize)> {
                 .iter()
                 .take_while(|c| c.is_ascii_digit())
                 .count();
-        let alone = (start == 0 || !chars[start - 1].is_ascii_alphanumeric())
-            && chars.get(end).is_none_or(|c| !c.is_ascii_alphanumeric());
+        let ascii_word = |c: char| u8::try_from(c).is_ok_and(is_ascii_word);
+        let alone = (start == 0 || !ascii_word(chars[start - 1]))
+            && chars.get(end).is_none_or(|&c| !ascii_word(c));
         if alone && end - start >= 8 {
             found.push((start, end));
         }

@@ -4,6 +4,8 @@
 //! `can't` as `cant`. Each normalised character remembers where it came from
 //! in the original, so matches can be shown in the visitor's own words.
 
+use super::vocabulary::is_ascii_word;
+
 /// Normalised text with, for each of its characters, the byte range of the
 /// original text it stands for (a description is capped far below 4 GB).
 pub struct Normalized {
@@ -30,13 +32,13 @@ impl Normalized {
             // themselves (lower case), the rest separate words.
             if byte.is_ascii() && byte != b'\'' {
                 let c = char::from(byte);
-                if byte.is_ascii_alphanumeric() {
+                if is_ascii_word(byte) {
                     // A run of them at once (one call, not two a letter,
                     // in the size-built module).
                     let bytes = &text.as_bytes()[start..];
                     let run = bytes
                         .iter()
-                        .take_while(|byte| byte.is_ascii_alphanumeric())
+                        .take_while(|&&byte| is_ascii_word(byte))
                         .count();
                     out.chars.extend(
                         bytes[..run]
@@ -53,7 +55,7 @@ impl Normalized {
                     // before a number ("order no. 100045872").
                     let rest = &text.as_bytes()[start + 1..];
                     if ends_clause(c)
-                        && !rest.first().is_some_and(u8::is_ascii_alphanumeric)
+                        && !rest.first().is_some_and(|&byte| is_ascii_word(byte))
                         && !rest
                             .iter()
                             .find(|&&byte| byte != b' ')

@@ -72,12 +72,31 @@ impl Phrase {
     }
 }
 
+/// Whether an ASCII character is a letter or digit: one load, where the
+/// comparisons of `is_ascii_alphanumeric` cost a dozen instructions, and
+/// every pass over the text asks it of each character.
+static ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut code = 0;
+    while code < 128 {
+        table[code] = (code as u8).is_ascii_alphanumeric();
+        code += 1;
+    }
+    table
+};
+
+/// `byte.is_ascii_alphanumeric()`, by [`ASCII_WORD`].
+#[inline(always)]
+pub fn is_ascii_word(byte: u8) -> bool {
+    byte < 128 && ASCII_WORD[usize::from(byte)]
+}
+
 /// Letters and digits of scripts that separate words with spaces; Japanese
 /// and Chinese characters are not, so their phrases match anywhere.
 #[inline(always)]
 pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
-        c.is_ascii_alphanumeric()
+        is_ascii_word(c as u8)
     } else {
         (c as u32) < 0x2E80 && c.is_alphanumeric()
     }
