@@ -570,7 +570,7 @@ impl Vocabulary {
                     .take_while(|&&c| is_word_char(c))
                     .count();
             for inside in start + 1..end {
-                if self.open_trie.may_start(chars, inside) {
+                if self.open_trie.may_start_inside(chars, inside) {
                     try_at(inside, &self.open_trie);
                 }
             }

@@ -149,6 +149,14 @@ impl Trie {
         }
     }
 
+    /// [`Trie::may_start`] inside a word, where few phrases may start: a
+    /// letter or digit none starts with is told by the walk's own table.
+    #[inline(always)]
+    pub(super) fn may_start_inside(&self, text: &[char], start: usize) -> bool {
+        let code = ascii_code(text[start]);
+        (code == 0 || self.ascii_first.get(code) != Some(&0)) && self.may_start(text, start)
+    }
+
     /// Whether a phrase may start at `start` of `text`.
     #[inline(always)]
     pub(super) fn may_start(&self, text: &[char], start: usize) -> bool {
