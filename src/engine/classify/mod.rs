@@ -554,10 +554,10 @@ impl Vocabulary {
         // Chinese character (or sign); in the middle of a Latin word only
         // those open at the start may begin. A word is read as one piece:
         // most of its characters start nothing and are passed over without
-        // a search.
+        // a search. No phrase starts with a space (normalising trims them).
         let mut start = 0;
         while start < chars.len() {
-            if self.trie.may_start(chars, start) {
+            if chars[start] != ' ' && self.trie.may_start(chars, start) {
                 try_at(start, &self.trie);
             }
             if !is_word_char(chars[start]) {
