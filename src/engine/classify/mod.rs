@@ -843,6 +843,7 @@ impl Spans {
     }
 
     /// Closes the span open longest.
+    #[inline(always)]
     fn close_oldest(&mut self, model: &Model) {
         let oldest = self.first;
         self.first = (self.first + 1) % OPEN;
