@@ -15,14 +15,19 @@ mod bench {
     /// training corpus, one language after another: every word new, as in a
     /// long message written in mixed languages.
     pub fn distinct_descriptions() -> String {
-        let corpora = [
+        distinct_in(&[
             include_str!("../tests/corpus/train/en.jsonl"),
             include_str!("../tests/corpus/train/ja.jsonl"),
             include_str!("../tests/corpus/train/id.jsonl"),
             include_str!("../tests/corpus/train/de.jsonl"),
             include_str!("../tests/corpus/train/zh-Hans.jsonl"),
             include_str!("../tests/corpus/train/fr.jsonl"),
-        ];
+        ])
+    }
+
+    /// About 2,000 characters of distinct descriptions from `corpora`, a
+    /// line of each in turn.
+    pub fn distinct_in(corpora: &[&str]) -> String {
         let mut lines: Vec<_> = corpora.iter().map(|corpus| corpus.lines()).collect();
         let mut text = String::new();
         'fill: loop {
@@ -78,6 +83,13 @@ mod bench {
         c.bench_function("classify: 2,000 characters of distinct descriptions", |b| {
             b.iter(|| classify(black_box(&distinct)))
         });
+        // Japanese alone: three n-grams a character and a phrase search at
+        // each, where a Latin word gives a few.
+        let japanese = distinct_in(&[include_str!("../tests/corpus/train/ja.jsonl")]);
+        c.bench_function(
+            "classify: 2,000 characters of distinct Japanese descriptions",
+            |b| b.iter(|| classify(black_box(&japanese))),
+        );
         let log = pasted_log();
         c.bench_function(
             "classify: 1 MB pasted log of distinct 9-digit numbers",
