@@ -954,6 +954,9 @@ fn a_number_another_subject_names_is_no_case() {
         // before it or one short word before it.
         "Sales order no. 100045872 fails to post",
         "注文番号 202611180001 の出荷処理でエラーが出ます",
+        // Or with a particle between.
+        "注文番号は202611180001で、出荷できません",
+        "订单号是20261123001，一直无法同步",
         "Pesanan 450012345 gagal diposting",
         "Bestellnummer 4500123456 lässt sich nicht buchen",
         "订单号 20261123001 无法同步",

@@ -643,8 +643,17 @@ impl Vocabulary {
                     && slot < model::CATEGORIES
                     && slot != Category::FollowUp as usize
             });
+            // The word may stand before a particle (注文番号は…, 订单号是…).
+            let particle = start > 0
+                && matches!(
+                    chars[start - 1],
+                    'は' | 'が' | 'の' | 'を' | 'で' | 'も' | '是' | '为' | '為'
+                );
             if end - start < CASE_DIGITS
-                && (other_subject || self.not_case.precede(text, start, &reading, false))
+                && (other_subject
+                    || self
+                        .not_case
+                        .precede(text, start - usize::from(particle), &reading, false))
             {
                 found.negated.push((start, end));
                 continue;
