@@ -150,8 +150,18 @@ impl Normalized {
 
     /// The first break at `at` or after it.
     fn break_from(&self, at: usize) -> usize {
-        self.breaks
-            .partition_point(|&mark| ((mark >> 1) as usize) < at)
+        // A binary search by hand: `partition_point` and its closure are
+        // calls in the size-built module, and each negation cue tried asks.
+        let (mut low, mut high) = (0, self.breaks.len());
+        while low < high {
+            let middle = (low + high) / 2;
+            if ((self.breaks[middle] >> 1) as usize) < at {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low
     }
 
     /// Where the clause that the character at `at` belongs to starts:
