@@ -322,6 +322,7 @@ mod tests {
                 .collect();
             if !got.is_empty() {
                 assert!(trie.may_start(&text, start), "at {start}");
+                assert!(trie.may_start_inside(&text, start), "inside, at {start}");
             }
             let mut sorted = got.clone();
             sorted.sort_by_key(|&(_, end)| end);
@@ -330,6 +331,26 @@ mod tests {
             expected_sorted.sort_by_key(|&(_, end)| end);
             assert_eq!(got, expected_sorted, "at {start}");
         }
+    }
+
+    #[test]
+    fn inside_a_word_only_letters_a_phrase_starts_with_are_tried() {
+        let phrases = [chars("fehler"), chars("7x"), chars("請求")];
+        let numbered: Vec<(usize, &[char])> =
+            phrases.iter().map(Vec::as_slice).enumerate().collect();
+        let trie = Trie::new(&numbered);
+        let text = chars("anzeigefehler 17x 請求");
+        let tried: Vec<usize> = (0..text.len())
+            .filter(|&at| trie.may_start_inside(&text, at))
+            .collect();
+        // "fehler" at 7, "7x" at 15, 請求 at 18; no other letter or digit.
+        for at in [7, 15, 18] {
+            assert!(tried.contains(&at), "{at}: {tried:?}");
+        }
+        assert!(
+            tried.iter().all(|&at| matches!(text[at], 'f' | '7' | '請')),
+            "{tried:?}"
+        );
     }
 
     #[test]
