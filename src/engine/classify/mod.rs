@@ -644,11 +644,7 @@ impl Vocabulary {
                     && slot != Category::FollowUp as usize
             });
             // The word may stand before a particle (注文番号は…, 订单号是…).
-            let particle = start > 0
-                && matches!(
-                    chars[start - 1],
-                    'は' | 'が' | 'の' | 'を' | 'で' | 'も' | '是' | '为' | '為'
-                );
+            let particle = start > 0 && "はがのをでも是为為".contains(chars[start - 1]);
             if end - start < CASE_DIGITS
                 && (other_subject
                     || self
