@@ -26,10 +26,11 @@ const names = [...declared[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]);
 const dir = join(staging, "vocabulary");
 // Cue sections ([negation…], [not case]) and language sections are kept
 // whole and in their lists' order: each list's are its language's own
-// ([not negation] belongs to the [language] before it). A phrase section of every list goes into one
-// section of its heading, its lines sorted: the phrases are sorted when
-// read anyway (Vocabulary::sort in vocabulary.rs), and like lines together
-// gzip 0.5 KB smaller than ten languages' sections one after another.
+// ([not negation] belongs to the [language] before it). A phrase section
+// of every list goes into one section of its heading, its lines sorted:
+// the phrases are sorted when read anyway (Vocabulary::sort in
+// vocabulary.rs), and like lines together gzip 0.5 KB smaller than ten
+// languages' sections one after another.
 const own = [];
 const phrases = new Map();
 // A phrase a list repeats for a section an earlier list already gave it is

@@ -956,6 +956,7 @@ fn merge_adjacent(chars: &[char], spans: &mut Vec<(usize, usize)>) {
 
 /// Runs of eight or more digits standing alone: case and ticket numbers.
 fn case_numbers(chars: &[char]) -> Vec<(usize, usize)> {
+    let ascii_word = |c: char| u8::try_from(c).is_ok_and(is_ascii_word);
     let mut found = Vec::new();
     let mut start = 0;
     while start < chars.len() {
@@ -968,7 +969,6 @@ fn case_numbers(chars: &[char]) -> Vec<(usize, usize)> {
                 .iter()
                 .take_while(|c| c.is_ascii_digit())
                 .count();
-        let ascii_word = |c: char| u8::try_from(c).is_ok_and(is_ascii_word);
         let alone = (start == 0 || !ascii_word(chars[start - 1]))
             && chars.get(end).is_none_or(|&c| !ascii_word(c));
         if alone && end - start >= 8 {
