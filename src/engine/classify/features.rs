@@ -108,7 +108,7 @@ const END: char = '\u{2}';
 /// negation cue cancels, as disjoint spans in text order: "slow" of "not
 /// slow, but it crashes" is no evidence of slowness).
 pub fn for_each(chars: &[char], negated: &[(usize, usize)], emit: impl FnMut(Feature)) {
-    walk(chars, false, negated, one_by_one(emit));
+    walk(chars, false, negated, |_| true, one_by_one(emit));
 }
 
 /// Like [`for_each`], but a word or run of Japanese or Chinese characters
@@ -116,7 +116,7 @@ pub fn for_each(chars: &[char], negated: &[(usize, usize)], emit: impl FnMut(Fea
 /// other features were all given at its first occurrence, and the
 /// classifier counts a bucket once (keeping its first feature).
 pub fn for_each_first(chars: &[char], negated: &[(usize, usize)], emit: impl FnMut(Feature)) {
-    walk(chars, true, negated, one_by_one(emit));
+    walk(chars, true, negated, |_| true, one_by_one(emit));
 }
 
 /// A group's features handed to `emit` one at a time.
@@ -128,17 +128,20 @@ fn one_by_one(mut emit: impl FnMut(Feature)) -> impl FnMut(&[Feature]) {
     }
 }
 
-/// [`for_each_first`]'s features a word or a run of Japanese or Chinese
-/// characters at a time, in text order, never none: one call a word rather
-/// than one a feature, and one place that calls, so the caller's code is
-/// inlined into the loop (a Latin word's features share its span; a
-/// Japanese or Chinese n-gram stands for its own characters).
+/// [`for_each_first`]'s features that `wanted` keeps (asked of each hash
+/// once, in text order), a word or a run of Japanese or Chinese characters
+/// at a time, never none: one call a word rather than one a feature, and
+/// one place that calls, so the caller's code is inlined into the loop (a
+/// Latin word's features share its span; a Japanese or Chinese n-gram
+/// stands for its own characters). Returns whether the text gave any
+/// feature, wanted or not.
 pub fn for_each_group_first(
     chars: &[char],
     negated: &[(usize, usize)],
+    wanted: impl FnMut(u32) -> bool,
     emit: impl FnMut(&[Feature]),
-) {
-    walk(chars, true, negated, emit);
+) -> bool {
+    walk(chars, true, negated, wanted, emit)
 }
 
 /// The words and runs met so far: an open-addressed table of (hash + 1,
@@ -190,12 +193,15 @@ impl Met {
     }
 }
 
+/// Returns whether any feature was given (before `wanted` filtered it).
 fn walk(
     chars: &[char],
     skip_met: bool,
     negated: &[(usize, usize)],
+    mut wanted: impl FnMut(u32) -> bool,
     mut emit: impl FnMut(&[Feature]),
-) {
+) -> bool {
+    let mut any = false;
     // The negated spans not yet passed, from `negated[next]` on.
     let mut next = 0;
     let mut met = Met {
@@ -273,13 +279,18 @@ fn walk(
         let seed = |n: u32| n.wrapping_mul(0x27D4_EB2F);
         let len = if again { 0 } else { padded.len() };
         let mut count = 0;
+        // Most features are filtered out (the classifier's buckets with no
+        // weight, or counted already), so before they are stored.
         let mut add = |hash: u32, start: usize, end: usize| {
-            group[count] = Feature {
-                hash,
-                start: start as u32,
-                end: end as u32,
-            };
-            count += 1;
+            any = true;
+            if wanted(hash) {
+                group[count] = Feature {
+                    hash,
+                    start: start as u32,
+                    end: end as u32,
+                };
+                count += 1;
+            }
         };
         if latin {
             // A word's n-grams stand for the whole word.
@@ -319,6 +330,7 @@ fn walk(
             emit(&group[..count]);
         }
     }
+    any
 }
 
 #[cfg(test)]

@@ -244,28 +244,27 @@ impl Vocabulary {
         let mut seen = model.silent().to_vec();
         let seen = &mut seen[..];
         let mut spans = Spans::new();
-        let mut any = false;
-        features::for_each_group_first(&normalized.chars, &phrases.negated, |group| {
-            any = true;
-            // Features of one span come together: its slot is looked up
-            // once, at the first bucket not yet counted.
-            let mut slot = None;
-            let mut span = (group[0].start, group[0].end);
-            for feature in group {
-                if (feature.start, feature.end) != span {
-                    span = (feature.start, feature.end);
-                    slot = None;
+        let wanted = |hash: u32| {
+            let bucket = model.bucket(hash);
+            let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
+            let new = seen[word] & bit == 0;
+            seen[word] |= bit;
+            new
+        };
+        let any =
+            features::for_each_group_first(&normalized.chars, &phrases.negated, wanted, |group| {
+                // Features of one span come together: its slot is looked
+                // up once for them (no span ends at 0).
+                let (mut span, mut slot) = ((0, 0), 0);
+                for feature in group {
+                    if (feature.start, feature.end) != span {
+                        span = (feature.start, feature.end);
+                        slot = spans.slot(model, (span.0 as usize, span.1 as usize));
+                    }
+                    let open = &mut spans.open[slot];
+                    open.touched |= model.add_row(&mut open.sums, model.bucket(feature.hash));
                 }
-                let bucket = model.bucket(feature.hash);
-                let (word, bit) = (bucket / 64, 1u64 << (bucket % 64));
-                if seen[word] & bit == 0 {
-                    seen[word] |= bit;
-                    let at = (span.0 as usize, span.1 as usize);
-                    let open = &mut spans.open[*slot.get_or_insert_with(|| spans.slot(model, at))];
-                    open.touched |= model.add_row(&mut open.sums, bucket);
-                }
-            }
-        });
+            });
         spans.close(model);
         if !any && phrases.weight.iter().all(|&w| w == 0.0) {
             return Classification::default();
