@@ -76,7 +76,13 @@ pub fn is_cjk(c: char) -> bool {
 /// without the slower Unicode tables (most of a Japanese or Chinese text).
 #[inline(always)]
 pub fn is_kana_or_ideograph(c: char) -> bool {
-    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309F) || is_katakana(c) || is_ideograph(c)
+    is_hiragana(c) || is_katakana(c) || is_ideograph(c)
+}
+
+/// Hiragana letters and the iteration marks.
+#[inline(always)]
+pub fn is_hiragana(c: char) -> bool {
+    matches!(c as u32, 0x3041..=0x3096 | 0x309D..=0x309F)
 }
 
 /// Katakana letters, the prolonged sound mark and the iteration marks.

@@ -4,6 +4,7 @@
 //! `can't` as `cant`. Each normalised character remembers where it came from
 //! in the original, so matches can be shown in the visitor's own words.
 
+use super::features::{is_hiragana, is_ideograph};
 use super::vocabulary::is_ascii_word;
 
 /// Normalised text with, for each of its characters, the byte range of the
@@ -71,6 +72,15 @@ impl Normalized {
             }
             let (c, length) = decode(text.as_bytes(), start);
             let mut end = start + length;
+            // Ideographs and hiragana, most of a Japanese or Chinese text,
+            // stand for themselves and take no voicing mark: none of the
+            // questions below.
+            if is_ideograph(c) || is_hiragana(c) {
+                out.chars.push(c);
+                out.origin.push((start as u32, end as u32));
+                start = end;
+                continue;
+            }
             let mut c = fold_width(c);
             // Half-width katakana carry their voicing marks as separate
             // characters, and so may full-width ones: U+FF9E and U+FF9F
