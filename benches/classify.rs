@@ -83,7 +83,7 @@ mod bench {
         c.bench_function("classify: 2,000 characters of distinct descriptions", |b| {
             b.iter(|| classify(black_box(&distinct)))
         });
-        // Japanese alone: three n-grams a character and a phrase search at
+        // Japanese alone: two n-grams a character and a phrase search at
         // each, where a Latin word gives a few.
         let japanese = distinct_in(&[include_str!("../tests/corpus/train/ja.jsonl")]);
         c.bench_function(

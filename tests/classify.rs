@@ -62,10 +62,13 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (801, 851 and
-/// 798 of 860: 93.1 % top-1, 99.0 % top-3, 92.8 % decided, the category the
+/// What the held-out set measured with the committed model (799, 850 and
+/// 793 of 860: 92.9 % top-1, 98.8 % top-3, 92.2 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
-/// (798, 846 and 791 before the eighth session's 390 training descriptions
+/// (801, 851 and 798 before Japanese and Chinese runs gave up their
+/// 3-grams on 2026-11-24, chosen on cross-validation over train/, where
+/// top-1 went 90.4 → 90.3 % and top-3 97.7 → 98.0 %, for an eighth less
+/// time on a Japanese or Chinese text; 798, 846 and 791 before the eighth session's 390 training descriptions
 /// and L1 5.0; 796, 846 and 790 before a long number a `[not case]` word
 /// names stopped being a case's and weighing, and a full stop before a
 /// number stopped ending a clause. 795, 847 and 789 before a question about a signal answered "no" denied
@@ -93,9 +96,9 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 93.1;
-const TOP3_MEASURED: f64 = 99.0;
-const DECIDED_MEASURED: f64 = 92.8;
+const TOP1_MEASURED: f64 = 92.9;
+const TOP3_MEASURED: f64 = 98.8;
+const DECIDED_MEASURED: f64 = 92.2;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to
