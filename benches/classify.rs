@@ -90,6 +90,11 @@ mod bench {
             "classify: 2,000 characters of distinct Japanese descriptions",
             |b| b.iter(|| classify(black_box(&japanese))),
         );
+        let chinese = distinct_in(&[include_str!("../tests/corpus/train/zh-Hans.jsonl")]);
+        c.bench_function(
+            "classify: 2,000 characters of distinct Chinese descriptions",
+            |b| b.iter(|| classify(black_box(&chinese))),
+        );
         let log = pasted_log();
         c.bench_function(
             "classify: 1 MB pasted log of distinct 9-digit numbers",
