@@ -397,6 +397,49 @@ mod tests {
     }
 
     #[test]
+    fn groups_hold_the_wanted_features_in_order() {
+        let text = "the bill the BILL 請求書の金額 bill x 請求書";
+        let chars: Vec<char> = text.chars().collect();
+        let mut first = Vec::new();
+        for_each_first(&chars, &[], |f| first.push(f));
+        // Every other hash asked for, as the classifier skips the buckets
+        // it has counted or has no weight for.
+        let mut asked = 0;
+        let mut grouped = Vec::new();
+        let any = for_each_group_first(
+            &chars,
+            &[],
+            |_| {
+                asked += 1;
+                asked % 2 == 0
+            },
+            |group| {
+                assert!(!group.is_empty());
+                grouped.extend_from_slice(group);
+            },
+        );
+        assert!(any);
+        assert_eq!(asked, first.len(), "each feature is asked about once");
+        let wanted: Vec<Feature> = first.iter().skip(1).step_by(2).copied().collect();
+        assert_eq!(grouped, wanted);
+        // None wanted: no group, but the text still gave features.
+        let mut groups = 0;
+        assert!(for_each_group_first(
+            &chars,
+            &[],
+            |_| false,
+            |_| groups += 1
+        ));
+        assert_eq!(groups, 0);
+        assert!(!for_each_group_first(
+            &[' ', '!'],
+            &[],
+            |_| true,
+            |_| groups += 1
+        ));
+    }
+
+    #[test]
     fn negated_words_give_no_features_there_only() {
         let text = "not slow but slow";
         let chars: Vec<char> = text.chars().collect();
