@@ -33,7 +33,9 @@ pub struct Feature {
 
 const FNV_PRIME: u32 = 0x0100_0193;
 /// The longest word whose n-grams are all taken; longer ones (hashes,
-/// base64) give those of their first characters only.
+/// base64) give those of their first characters only. A longer run of
+/// Japanese or Chinese (a sentence with no mark) is read this many
+/// characters at a time: all of it is words.
 const LONGEST_WORD: usize = 40;
 
 /// A character's code, spread (each character is hashed once).
@@ -242,7 +244,7 @@ fn walk(
         }
         let start = at;
         let same = |c: char| if latin { is_word_char(c) } else { is_cjk(c) };
-        while at < chars.len() && same(chars[at]) {
+        while at < chars.len() && same(chars[at]) && (latin || at - start < LONGEST_WORD) {
             at += 1;
         }
         let end = at;
@@ -437,6 +439,14 @@ mod tests {
             |_| true,
             |_| groups += 1
         ));
+    }
+
+    #[test]
+    fn a_long_japanese_run_gives_features_to_its_end() {
+        let text: Vec<char> = "あ".repeat(70).chars().chain("請求書".chars()).collect();
+        let mut last = 0;
+        for_each_first(&text, &[], |f| last = last.max(f.end));
+        assert_eq!(last as usize, text.len());
     }
 
     #[test]
