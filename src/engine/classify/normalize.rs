@@ -76,8 +76,7 @@ impl Normalized {
             // stand for themselves and take no voicing mark: none of the
             // questions below.
             if is_ideograph(c) || is_hiragana(c) {
-                out.chars.push(c);
-                out.origin.push((start as u32, end as u32));
+                out.push(c, (start, end));
                 start = end;
                 continue;
             }
