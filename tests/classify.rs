@@ -62,10 +62,15 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (799, 850 and
-/// 791 of 860: 92.9 % top-1, 98.8 % top-3, 92.0 % decided, the category the
+/// What the held-out set measured with the committed model (802, 848 and
+/// 791 of 860: 93.3 % top-1, 98.6 % top-3, 92.0 % decided, the category the
 /// engine takes from the text alone): a change that does worse fails here.
-/// (793 decided before a Japanese or Chinese run longer than 40 characters
+/// (799, 850 and 791 before the many-users output learnt n-gram weights,
+/// paid for by weights of 7 levels a side rather than 15, and the lists
+/// learnt 32 more ways to say production is down, chosen on
+/// cross-validation over train/: top-1 90.4 % either way, top-3 98.0 →
+/// 97.9 %, many_users recall 51.6 → 67.0 %, production_down 43.7 →
+/// 56.6 %, on 2026-11-24's eleventh session. 793 decided before a Japanese or Chinese run longer than 40 characters
 /// was read to its end on 2026-11-24, chosen on cross-validation, 90.3 →
 /// 90.4 % top-1; 801, 851 and 798 before Japanese and Chinese runs gave up their
 /// 3-grams on 2026-11-24, chosen on cross-validation over train/, where
@@ -98,8 +103,8 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 92.9;
-const TOP3_MEASURED: f64 = 98.8;
+const TOP1_MEASURED: f64 = 93.3;
+const TOP3_MEASURED: f64 = 98.6;
 const DECIDED_MEASURED: f64 = 92.0;
 
 /// Held-out accuracy per language, per category, calibration and the

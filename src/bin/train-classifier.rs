@@ -74,9 +74,9 @@ mod train {
         folds: 5,
         keep: 13,
         keep_products: 50,
-        signal_ngrams: 0b1101_0000,
+        signal_ngrams: 0b1101_0010,
         keep_signals: 40,
-        levels: 15,
+        levels: 7,
     };
 
     pub struct Example {
