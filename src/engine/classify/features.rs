@@ -122,10 +122,10 @@ pub fn for_each(chars: &[char], negated: &[(usize, usize)], emit: impl FnMut(Fea
     walk(chars, false, negated, |_| true, one_by_one(emit));
 }
 
-/// Like [`for_each`], but a word or run of Japanese or Chinese characters
-/// met before in the text gives only its pair with the word before it: its
-/// other features were all given at its first occurrence, and the
-/// classifier counts a bucket once (keeping its first feature).
+/// Like [`for_each`], but a word met before in the text gives only its
+/// pair with the word before it: its other features were all given at its
+/// first occurrence, and the classifier counts a bucket once (keeping its
+/// first feature).
 pub fn for_each_first(chars: &[char], negated: &[(usize, usize)], emit: impl FnMut(Feature)) {
     walk(chars, true, negated, |_| true, one_by_one(emit));
 }
@@ -155,7 +155,7 @@ pub fn for_each_group_first(
     walk(chars, true, negated, wanted, emit)
 }
 
-/// The words and runs met so far: an open-addressed table of (hash + 1,
+/// The words met so far: an open-addressed table of (hash + 1,
 /// start, length taken); 0 is an empty slot.
 struct Met {
     slots: Vec<(u32, u32, u32)>,
@@ -274,16 +274,9 @@ fn walk(
         padded[taken + 1] = spread(END);
         let padded = &padded[..taken + 2];
         let word = if latin { hash_of(16, padded) } else { 0 };
-        // Runs of Japanese and Chinese are told apart from words by their
-        // characters, so one table holds both.
-        let again = skip_met
-            && !partly_negated
-            && met.check(
-                chars,
-                if latin { word } else { hash_of(17, padded) },
-                start,
-                taken,
-            );
+        // Only words: a run of Japanese or Chinese rarely recurs whole,
+        // and when it does its n-grams' buckets are all counted already.
+        let again = skip_met && latin && !partly_negated && met.check(chars, word, start, taken);
         // n-grams from each place: 3 for words, 1 and 2 for Japanese and
         // Chinese, each a step of one polynomial hash, told apart by
         // `seed` (a loop of its own for each: this runs for every feature).
