@@ -14,7 +14,11 @@ use support_triage::engine::contract::enums::{Category, Product, Signal};
 
 /// The held-out descriptions (tests/corpus/heldout/), written after the
 /// model's vocabulary and never used to train or tune it: the only honest
-/// measure. Only aggregate figures are printed.
+/// measure. Only aggregate figures are printed. Lines 87–125 of each
+/// language joined on 2026-11-24 (the eleventh session): 390 by five more
+/// writers from a brief of the categories and signals, read first with
+/// the model committed then (91.8 % top-1, 98.5 % top-3, 92.1 % decided).
+/// A model trained on them was tried and not kept, so they stayed unseen.
 const HELD_OUT: &[(&str, &str)] = &[
     ("en", include_str!("corpus/heldout/en.jsonl")),
     ("ja", include_str!("corpus/heldout/ja.jsonl")),
@@ -62,10 +66,11 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (802, 848 and
-/// 791 of 860: 93.3 % top-1, 98.6 % top-3, 92.0 % decided, the category the
-/// engine takes from the text alone): a change that does worse fails here.
-/// (799, 850 and 791 before the many-users output learnt n-gram weights,
+/// What the held-out set measured with the committed model (92.8 % top-1,
+/// 98.6 % top-3, 92.0 % decided of 1,250, the category the engine takes
+/// from the text alone): a change that does worse fails here. (The rest is
+/// of the first 860: 802, 848 and 791 of them, 93.3 %, 98.6 % and 92.0 %,
+/// before the last 390 joined; 799, 850 and 791 before the many-users output learnt n-gram weights,
 /// paid for by weights of 7 levels a side rather than 15, and the lists
 /// learnt 32 more ways to say production is down, chosen on
 /// cross-validation over train/: top-1 90.4 % either way, top-3 98.0 →
@@ -103,7 +108,7 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 93.3;
+const TOP1_MEASURED: f64 = 92.8;
 const TOP3_MEASURED: f64 = 98.6;
 const DECIDED_MEASURED: f64 = 92.0;
 
@@ -113,7 +118,7 @@ const DECIDED_MEASURED: f64 = 92.0;
 #[test]
 fn held_out_accuracy_is_reported() {
     let (top1, top3, decided) = held_out_report();
-    // Compared as printed, to a tenth: 792 of 860 is 92.09 %.
+    // Compared as printed, to a tenth: 1,151 of 1,250 is 92.08 %.
     let printed = |percent: f64| (percent * 10.0).round() / 10.0;
     assert!(
         printed(top1) >= TOP1_MEASURED
