@@ -701,6 +701,45 @@ fn words_shown_read_as_written() {
     assert_eq!(said("今朝から本番が止まっています"), ["本番が止まって"]);
 }
 
+/// Production down said as what it costs the business, in the visitor's
+/// words, shows those words; a stalled sync or a frozen screen alone is no
+/// production down.
+#[test]
+fn production_down_is_heard_as_business_impact() {
+    let said = |text: &str| {
+        classify(text)
+            .said(Signal::ProductionDown)
+            .map(|hit| hit.matched.clone())
+    };
+    for (text, word) in [
+        ("A loja online está parada desde as 9h.", "está parada"),
+        (
+            "Sejak pagi kami gak bisa jualan, kasir error terus.",
+            "gak bisa jualan",
+        ),
+        (
+            "アプリが起動せず、工場のライン止まってます。",
+            "ライン止まって",
+        ),
+        ("收银系统从早上开始报错，门店收不了款。", "收不了款"),
+        ("POS 死咗，我哋間鋪冇得做生意。", "冇得做生意"),
+        (
+            "Seit heute Morgen kommen keine Bestellungen mehr rein.",
+            "keine Bestellungen",
+        ),
+    ] {
+        let words = said(text).unwrap_or_default();
+        assert!(words.iter().any(|w| w == word), "{text}: {words:?}");
+    }
+    for text in [
+        "The sync stopped and the screen froze.",
+        "同步已经停了。",
+        "畫面完全卡住。",
+    ] {
+        assert_eq!(said(text), None, "{text}");
+    }
+}
+
 #[test]
 fn matched_phrases_are_the_visitors_own_words() {
     let result = classify("ＩＮＶＯＩＣＥ is wrong, we were Overcharged");
