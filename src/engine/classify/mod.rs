@@ -154,6 +154,9 @@ const DENIABLE: [Signal; 3] = [Signal::CustomCode, Signal::Workaround, Signal::P
 /// The digits of a support case's number (design: Microsoft's have 15 or
 /// 16): a number as long is a case's whatever names it.
 const CASE_DIGITS: usize = 15;
+/// The most characters between two phrases of a list a denial reaches
+/// along ("no custom code or plugins"): a short word and a space each side.
+const LIST_GAP: usize = 6;
 /// How far a phrase may stand before a number to name it ("faktur
 /// 8801234567", "error code: 2147942402").
 const NUMBER_NAMED_WITHIN: usize = 3;
@@ -503,6 +506,8 @@ impl Vocabulary {
         let mut denial = [false; model::OUTPUTS];
         let mut stated = [false; model::OUTPUTS];
         let reading = Reading::new(&self.languages, chars, None);
+        // Where the last denied phrase ends, and its target.
+        let mut denied_last = (0, usize::MAX);
         let mut try_at = |start: usize, trie: &trie::Trie| {
             let here = hits.len();
             let mut cue_before = None;
@@ -522,12 +527,23 @@ impl Vocabulary {
                     vocabulary::Target::Category(category) => category == Category::Preview,
                     vocabulary::Target::Product(_) => false,
                 };
-                if *cue_before
-                    .get_or_insert_with(|| self.negation.precede(text, start, &reading, false))
+                // A list shares the denial before it ("no custom code or
+                // plugins", "tidak ada custom code atau plugin", 没有自定义
+                // 代码或插件): a phrase of what may be absent that starts at
+                // most a short word after a denied one of its target ends,
+                // in the same clause ("Custom code? No. Plugins? Yes.").
+                let listed = absent
+                    && denied_last.1 == slot
+                    && start.wrapping_sub(denied_last.0) <= LIST_GAP
+                    && text.clause_start(start) <= denied_last.0;
+                if listed
+                    || *cue_before
+                        .get_or_insert_with(|| self.negation.precede(text, start, &reading, false))
                     || *cue_after[end]
                         .get_or_insert_with(|| self.negation.follow(text, end, &reading))
                     || absent && self.signal_denied(text, (start, end), &reading)
                 {
+                    denied_last = (end, slot);
                     denial[slot] |= absent;
                     // Places are tried in text order: joined with the last
                     // span when they overlap, the spans stay disjoint.
