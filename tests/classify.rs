@@ -687,16 +687,18 @@ fn words_shown_are_whole_and_not_common() {
     );
 }
 
+/// The words shown for production down in `text`, if it says so.
+fn production_down_words(text: &str) -> Option<Vec<String>> {
+    classify(text)
+        .said(Signal::ProductionDown)
+        .map(|hit| hit.matched.clone())
+}
+
 /// Phrases that overlap show as the one stretch of words they cover, and a
 /// Japanese stem as far as its て-form: the form quotes them back.
 #[test]
 fn words_shown_read_as_written() {
-    let said = |text: &str| {
-        classify(text)
-            .said(Signal::ProductionDown)
-            .map(|hit| hit.matched.clone())
-            .unwrap_or_default()
-    };
+    let said = |text: &str| production_down_words(text).unwrap_or_default();
     assert_eq!(
         said("Sejak pagi operasional berhenti total di semua cabang"),
         ["operasional berhenti total"]
@@ -709,11 +711,7 @@ fn words_shown_read_as_written() {
 /// production down.
 #[test]
 fn production_down_is_heard_as_business_impact() {
-    let said = |text: &str| {
-        classify(text)
-            .said(Signal::ProductionDown)
-            .map(|hit| hit.matched.clone())
-    };
+    let said = production_down_words;
     for (text, word) in [
         ("A loja online está parada desde as 9h.", "está parada"),
         (
