@@ -367,14 +367,20 @@ mod tests {
         }
     }
 
-    #[test]
-    fn first_features_are_the_first_of_all() {
-        let text = "the bill the BILL 12 34 請求書 の 請求書 bill x 請求書の請求書";
+    /// A text's characters, and the features [`for_each_first`] gives.
+    fn first_features(text: &str) -> (Vec<char>, Vec<Feature>) {
         let chars: Vec<char> = text.chars().collect();
-        let mut all = Vec::new();
-        for_each(&chars, &[], |f| all.push(f));
         let mut first = Vec::new();
         for_each_first(&chars, &[], |f| first.push(f));
+        (chars, first)
+    }
+
+    #[test]
+    fn first_features_are_the_first_of_all() {
+        let (chars, first) =
+            first_features("the bill the BILL 12 34 請求書 の 請求書 bill x 請求書の請求書");
+        let mut all = Vec::new();
+        for_each(&chars, &[], |f| all.push(f));
         let mut expected = Vec::new();
         for f in &all {
             if !expected.iter().any(|e: &Feature| e.hash == f.hash) {
@@ -393,10 +399,7 @@ mod tests {
 
     #[test]
     fn groups_hold_the_wanted_features_in_order() {
-        let text = "the bill the BILL 請求書の金額 bill x 請求書";
-        let chars: Vec<char> = text.chars().collect();
-        let mut first = Vec::new();
-        for_each_first(&chars, &[], |f| first.push(f));
+        let (chars, first) = first_features("the bill the BILL 請求書の金額 bill x 請求書");
         // Every other hash asked for, as the classifier skips the buckets
         // it has counted or has no weight for.
         let mut asked = 0;
