@@ -1357,6 +1357,32 @@ fn every_category_can_be_recognised() {
     }
 }
 
+/// A case number is a word of eight digits or more, however it is set
+/// apart (a space, a sign, Japanese or Chinese, full-width digits); digits
+/// inside a word of letters ("ID2610230040005678x") are no number.
+#[test]
+fn a_case_number_is_a_word_of_digits() {
+    for text in [
+        "see 2610230040005678",
+        "ticket#2610230040005678/2610230040005679",
+        "ケース番号2610230040005678です",
+        "工单2610230040005678还没有回复",
+        "ケース番号２６１０２３００４０００５６７８",
+    ] {
+        let said = classify(text);
+        let case = said.said(Signal::PreviousCase).expect(text);
+        assert!(
+            case.matched
+                .iter()
+                .any(|word| word.chars().filter(|c| c.is_numeric()).count() == 16),
+            "{text}: {case:?}"
+        );
+    }
+    for text in ["ID2610230040005678x", "2610230040005678abc", "see 1234567"] {
+        assert!(!signals(text).contains(&Signal::PreviousCase), "{text}");
+    }
+}
+
 #[test]
 fn signals_other_rules_need_are_found() {
     assert!(signals("production is down for all users").contains(&Signal::ProductionDown));

@@ -28,8 +28,8 @@ use normalize::Normalized;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
+use vocabulary::is_word_char;
 pub use vocabulary::Vocabulary;
-use vocabulary::{is_ascii_word, is_word_char};
 
 /// What a description says.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -154,6 +154,8 @@ const DENIABLE: [Signal; 3] = [Signal::CustomCode, Signal::Workaround, Signal::P
 /// The digits of a support case's number (design: Microsoft's have 15 or
 /// 16): a number as long is a case's whatever names it.
 const CASE_DIGITS: usize = 15;
+/// The fewest digits of a number read as a case's (or a ticket's).
+const CASE_NUMBER_LEAST: usize = 8;
 /// The most characters between two phrases of a list a denial reaches
 /// along ("no custom code or plugins"): a short word and a space each side.
 const LIST_GAP: usize = 6;
@@ -576,6 +578,11 @@ impl Vocabulary {
         // those open at the start may begin. A word is read as one piece:
         // most of its characters start nothing and are passed over without
         // a search. No phrase starts with a space (normalising trims them).
+        // Case and ticket numbers: words of CASE_NUMBER_LEAST digits or
+        // more, read with the words rather than in a pass of their own over
+        // the text (most of a Japanese or Chinese text is no word; accents
+        // are folded, so "e12345678" is a word of letters, not a number).
+        let mut numbers_at = Vec::new();
         let mut start = 0;
         while start < chars.len() {
             if chars[start] != ' ' && self.trie.may_start(chars, start) {
@@ -590,6 +597,11 @@ impl Vocabulary {
                     .iter()
                     .take_while(|&&c| is_word_char(c))
                     .count();
+            if end - start >= CASE_NUMBER_LEAST
+                && chars[start..end].iter().all(char::is_ascii_digit)
+            {
+                numbers_at.push((start, end));
+            }
             for inside in start + 1..end {
                 if self.open_trie.may_start_inside(chars, inside) {
                     try_at(inside, &self.open_trie);
@@ -651,7 +663,7 @@ impl Vocabulary {
         // negated phrase is: the model learnt long numbers as cases'.
         let mut numbers = 0;
         let (mut next, mut named_by) = (0, None);
-        for (start, end) in case_numbers(chars) {
+        for (start, end) in numbers_at {
             while next < hits.len() && hits[next].0 < start {
                 let (_, word_end, index) = hits[next];
                 if word_end <= start && named_by.is_none_or(|(at, _)| at <= word_end) {
@@ -971,31 +983,6 @@ fn merge_adjacent(chars: &[char], spans: &mut Vec<(usize, usize)>) {
         }
     }
     *spans = merged;
-}
-
-/// Runs of eight or more digits standing alone: case and ticket numbers.
-fn case_numbers(chars: &[char]) -> Vec<(usize, usize)> {
-    let ascii_word = |c: char| u8::try_from(c).is_ok_and(is_ascii_word);
-    let mut found = Vec::new();
-    let mut start = 0;
-    while start < chars.len() {
-        if !chars[start].is_ascii_digit() {
-            start += 1;
-            continue;
-        }
-        let end = start
-            + chars[start..]
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-        let alone = (start == 0 || !ascii_word(chars[start - 1]))
-            && chars.get(end).is_none_or(|&c| !ascii_word(c));
-        if alone && end - start >= 8 {
-            found.push((start, end));
-        }
-        start = end;
-    }
-    found
 }
 
 /// The indices of `scores`, highest first, `ties` ordering equal scores,
