@@ -569,8 +569,10 @@ impl Vocabulary {
                 }
             }
             hits.truncate(kept);
-            for (reach, longest) in reach.iter_mut().zip(&mut longest) {
-                *reach = (*reach).max(std::mem::take(longest));
+            // Every target with a longest match here has a hit kept.
+            for &(_, _, index) in &hits[here..] {
+                let slot = slot(index);
+                reach[slot] = reach[slot].max(std::mem::take(&mut longest[slot]));
             }
         };
         // Phrases start where a Latin word starts, or at any Japanese or
