@@ -55,7 +55,7 @@ const MAX_LIST_CHARS: usize = 20_000;
 /// phrases that match there (the shipped lists' longest has 38
 /// characters). At these limits the worst overlay (phrases nested in one
 /// another, all matching everywhere) costs about 10 µs a character natively.
-const MAX_PHRASES: usize = 200;
+pub(crate) const MAX_PHRASES: usize = 200;
 const MAX_PHRASE_CHARS: usize = 50;
 
 impl Ruleset {
