@@ -397,6 +397,30 @@ mod tests {
         assert!(first.len() < all.len());
     }
 
+    /// The classifier keeps one span open at a time: a span's features
+    /// come together, never again after another span's (in long runs, with
+    /// negated spans and repeated words too).
+    #[test]
+    fn a_spans_features_come_together() {
+        let long_run = "請求書の金額が間違っています".repeat(4);
+        for text in [
+            "the bill the BILL 12 34 請求書 の 請求書 bill x 請求書の請求書",
+            "no custom plugin, but プラグインは使っていません and ａｂｃ漢字かなカナ",
+            long_run.as_str(),
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            for negated in [&[][..], &[(3, 6), (20, 26)][..]] {
+                let mut spans: Vec<(u32, u32)> = Vec::new();
+                for_each_first(&chars, negated, |f| {
+                    if spans.last() != Some(&(f.start, f.end)) {
+                        assert!(!spans.contains(&(f.start, f.end)), "{text}: {f:?}");
+                        spans.push((f.start, f.end));
+                    }
+                });
+            }
+        }
+    }
+
     #[test]
     fn groups_hold_the_wanted_features_in_order() {
         let (chars, first) = first_features("the bill the BILL 請求書の金額 bill x 請求書");

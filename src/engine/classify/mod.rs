@@ -24,6 +24,7 @@ pub use crate::engine::contract::enums::Signal;
 use crate::engine::contract::enums::{Category, Product};
 use language::Reading;
 pub use model::Model;
+use model::WORD_WEIGHT;
 use normalize::Normalized;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -164,9 +165,6 @@ const LIST_GAP: usize = 6;
 const NUMBER_NAMED_WITHIN: usize = 3;
 /// The most words shown for one suggestion, signal or product.
 const MAX_WORDS: usize = 4;
-/// How much a word must weigh for an output (in logits) to be shown as one
-/// of the words that led to it.
-const WORD_WEIGHT: f32 = 1.0;
 /// The lowest probability at which a category is suggested at all.
 pub const SUGGESTION_FLOOR: f64 = 0.03;
 /// The most categories suggested.
@@ -258,16 +256,24 @@ impl Vocabulary {
         };
         let any =
             features::for_each_group_first(&normalized.chars, &phrases.negated, wanted, |group| {
-                // Features of one span come together: its slot is looked
-                // up once for them (no span ends at 0).
-                let (mut span, mut slot) = ((0, 0), 0);
-                for feature in group {
-                    if (feature.start, feature.end) != span {
-                        span = (feature.start, feature.end);
-                        slot = spans.slot(model, (span.0 as usize, span.1 as usize));
+                for (at, feature) in group.iter().enumerate() {
+                    let bucket = model.bucket(feature.hash);
+                    let here = (feature.start as usize, feature.end as usize);
+                    if here != spans.open.at {
+                        // A span of one faint bucket (most Japanese and
+                        // Chinese n-grams) is never shown: its weights go
+                        // to the total only.
+                        let alone = group.get(at + 1).is_none_or(|next| {
+                            (next.start, next.end) != (feature.start, feature.end)
+                        });
+                        if alone && model.faint(bucket) {
+                            model.add_row(&mut spans.total, bucket);
+                            continue;
+                        }
+                        spans.open(model, here);
                     }
-                    let open = &mut spans.open[slot];
-                    open.touched |= model.add_row(&mut open.sums, model.bucket(feature.hash));
+                    let open = &mut spans.open;
+                    open.touched |= model.add_row(&mut open.sums, bucket);
                 }
             });
         spans.close(model);
@@ -818,84 +824,49 @@ struct Span {
 /// A bit per category in a span's `touched`.
 const CATEGORY_BITS: u64 = (1 << model::CATEGORIES) - 1;
 
-/// How many spans stay open: a span's features come close together (a
-/// word's all at once; a Japanese or Chinese n-gram's at most two spans
-/// apart, as after the mark that starts a run), so four leave room to spare.
-const OPEN: usize = 4;
-
 /// The text's spans as its features are read: all of them summed (for the
 /// logits), and those that weigh enough for some output to be shown as a
-/// word that led to it. Plain loops and a ring of open spans: this runs for
-/// every feature, and the widget's size-built module inlines little.
+/// word that led to it. A span's features come together (a word's all at
+/// once, a Japanese or Chinese n-gram's one or two in a row), so one span
+/// is open at a time.
 struct Spans {
     total: model::Sums,
     shown: Vec<Span>,
-    /// The last few spans met, still open, oldest at `first`.
-    open: [Span; OPEN],
-    first: usize,
-    count: usize,
+    open: Span,
 }
 
 impl Spans {
     /// Spans for a text of `chars` characters.
     fn new(chars: usize) -> Self {
-        let empty = Span {
-            at: (0, 0),
-            sums: [0; model::OUTPUTS],
-            touched: 0,
-        };
         Spans {
             total: [0; model::OUTPUTS],
             // About one span in twenty characters is shown (one in 16 to
             // 24 for 2,000 of any language): room for them from the start,
             // not regrown a span at a time.
             shown: Vec::with_capacity(chars / 16),
-            open: [empty; OPEN],
-            first: 0,
-            count: 0,
+            // No span ends at 0: the first feature opens one.
+            open: Span {
+                at: (0, 0),
+                sums: [0; model::OUTPUTS],
+                touched: 0,
+            },
         }
     }
 
-    /// The slot of the span `at` in `open`, opened if it is not among the
-    /// last few.
+    /// Closes the open span and opens the one `at`.
     #[inline(always)]
-    fn slot(&mut self, model: &Model, at: (usize, usize)) -> usize {
-        // Newest first: a word's features all come together.
-        let mut back = self.count;
-        while back > 0 {
-            back -= 1;
-            let slot = (self.first + back) % OPEN;
-            if self.open[slot].at == at {
-                return slot;
-            }
-        }
-        if self.count == OPEN {
-            self.close_oldest(model);
-        }
-        let slot = (self.first + self.count) % OPEN;
-        self.open[slot] = Span {
+    fn open(&mut self, model: &Model, at: (usize, usize)) {
+        self.close(model);
+        self.open = Span {
             at,
             sums: [0; model::OUTPUTS],
             touched: 0,
         };
-        self.count += 1;
-        slot
     }
 
-    /// Closes every open span.
+    /// Closes the open span.
     fn close(&mut self, model: &Model) {
-        while self.count > 0 {
-            self.close_oldest(model);
-        }
-    }
-
-    /// Closes the span open longest.
-    #[inline(always)]
-    fn close_oldest(&mut self, model: &Model) {
-        let oldest = self.first;
-        self.first = (self.first + 1) % OPEN;
-        self.count -= 1;
-        keep(&mut self.total, &mut self.shown, model, &self.open[oldest]);
+        keep(&mut self.total, &mut self.shown, model, &self.open);
     }
 }
 

@@ -25,6 +25,10 @@ pub const PHRASE_CAP: f32 = 3.0;
 /// Quantised weights summed per output.
 pub type Sums = [i32; OUTPUTS];
 
+/// How much a word must weigh for an output (in logits) to be shown as one
+/// of the words that led to it.
+pub const WORD_WEIGHT: f32 = 1.0;
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     /// log2 of the number of n-gram buckets.
@@ -47,6 +51,8 @@ pub struct Model {
     entries: Box<[(u8, i8)]>,
     /// See [`Model::silent`].
     silent: Box<[u64]>,
+    /// See [`Model::faint`].
+    faint: Box<[u64]>,
 }
 
 impl Default for Model {
@@ -107,20 +113,35 @@ impl Model {
     ) -> Model {
         let mut starts = vec![0];
         let mut entries = Vec::new();
-        for row in weights.chunks(OUTPUTS) {
-            entries.extend(
-                row.iter()
-                    .enumerate()
-                    .filter(|(_, &weight)| weight != 0)
-                    .map(|(output, &weight)| (output as u8, weight)),
-            );
+        // A bit per row (the phrase features' rows too: unused).
+        let mut silent = vec![0u64; (weights.len() / OUTPUTS).div_ceil(64)];
+        let mut faint = silent.clone();
+        for (row, weights) in weights.chunks(OUTPUTS).enumerate() {
+            // At least what the words of a span of this bucket alone weigh
+            // more for one category than another, or for a signal or
+            // product (more than 0), as the classifier weighs a span to
+            // show it.
+            let (mut low, mut high) = (0.0, 0.0);
+            let first = entries.len();
+            for (output, &weight) in weights.iter().enumerate() {
+                if weight == 0 {
+                    continue;
+                }
+                entries.push((output as u8, weight));
+                let weight = scale[output] * f32::from(weight);
+                if weight < low {
+                    low = weight;
+                } else if weight > high {
+                    high = weight;
+                }
+            }
             starts.push(entries.len() as u32);
-        }
-        let buckets = 1usize << bits;
-        let mut silent = vec![0u64; buckets.div_ceil(64)];
-        for bucket in 0..buckets {
-            if starts[bucket] == starts[bucket + 1] {
-                silent[bucket / 64] |= 1 << (bucket % 64);
+            let bit = 1 << (row % 64);
+            if entries.len() == first {
+                silent[row / 64] |= bit;
+            }
+            if high - low < WORD_WEIGHT {
+                faint[row / 64] |= bit;
             }
         }
         Model {
@@ -133,6 +154,7 @@ impl Model {
             starts: starts.into(),
             entries: entries.into(),
             silent: silent.into(),
+            faint: faint.into(),
         }
     }
 
@@ -285,6 +307,15 @@ impl Model {
     /// this as if already counted, so one test passes over both.
     pub fn silent(&self) -> &[u64] {
         &self.silent
+    }
+
+    /// Whether a span of this bucket alone weighs less than [`WORD_WEIGHT`]
+    /// for anything, as the classifier weighs a span to show it (most
+    /// buckets): it is never shown, so its row need only be added to the
+    /// text's total.
+    #[inline(always)]
+    pub fn faint(&self, bucket: usize) -> bool {
+        self.faint[bucket / 64] >> (bucket % 64) & 1 != 0
     }
 
     /// Adds a bucket's weights to `sums`, and returns a bit per output it
