@@ -66,9 +66,12 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (92.8 % top-1,
-/// 98.5 % top-3, 91.9 % decided of 1,250, the category the engine takes
-/// from the text alone): a change that does worse fails here. (92.9 %,
+/// What the held-out set measured with the committed model (92.9 % top-1,
+/// 98.6 % top-3, 91.9 % decided of 1,250, the category the engine takes
+/// from the text alone): a change that does worse fails here. (92.8 %,
+/// 98.5 % and 91.9 % before a denial reached back along the list before a
+/// denied phrase, a retrain: cross-validation 90.3 → 90.4 % top-1, 97.9 →
+/// 98.0 % top-3. 92.9 %,
 /// 98.7 % and 91.9 % before a denial reached along a list and L1 went to
 /// 5.5 to pay for its code, chosen on cross-validation: 90.5 → 90.3 %
 /// top-1, 97.9 % top-3 either way. 92.8 %,
@@ -113,8 +116,8 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 92.8;
-const TOP3_MEASURED: f64 = 98.5;
+const TOP1_MEASURED: f64 = 92.9;
+const TOP3_MEASURED: f64 = 98.6;
 const DECIDED_MEASURED: f64 = 91.9;
 
 /// Held-out accuracy per language, per category, calibration and the
@@ -857,10 +860,10 @@ fn reports(text: &str, signal: Signal) -> bool {
 }
 
 /// A denial reaches along the list after it, joined by a short word ("no
-/// custom code or plugins", 没有自定义代码或插件), and no further: another
-/// clause, or more than a short word between, keeps the phrase stated. (A
-/// Japanese list before its cue, カスタムコードやプラグインは使っていません,
-/// is not reached yet.)
+/// custom code or plugins", 没有自定义代码或插件), and back along the list
+/// before a denied phrase (カスタムコードやプラグインは使っていません, "custom
+/// code dan plugin tidak ada"), and no further: another clause, or more
+/// than a short word between, keeps the phrase stated.
 #[test]
 fn a_denial_reaches_along_a_list() {
     let fault = "Saving an order fails with an error.";
@@ -869,6 +872,9 @@ fn a_denial_reaches_along_a_list() {
         "没有自定义代码或插件。",
         "沒有自訂程式碼或外掛程式。",
         "Keine Plugins oder Skripte.",
+        "カスタムコードやプラグインは使っていません。",
+        "Custom code dan plugin tidak ada.",
+        "自定义代码和插件暂无。",
     ] {
         let text = format!("{fault} {list}");
         assert!(
@@ -881,6 +887,9 @@ fn a_denial_reaches_along_a_list() {
         "Custom code? No. Plugin? Yes, on the order form.",
         "There is no workaround. The plugin crashes on save.",
         "没有变通办法。插件报错。",
+        "カスタムコードはありますが、プラグインは使っていません。",
+        "カスタムコードを使っています。プラグインは使っていません。",
+        "Custom code? Yes. Plugins? No.",
     ] {
         let text = format!("{fault} {stated}");
         assert!(

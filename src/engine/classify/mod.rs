@@ -460,6 +460,19 @@ impl Vocabulary {
         }
     }
 
+    /// Whether the phrase `index` names what may be absent and can be said
+    /// to be ("we use no preview feature", "プレビュー機能は使っていません"):
+    /// then it is evidence of nothing, as a negated phrase is, and its
+    /// signal is denied.
+    #[inline(never)]
+    fn absent(&self, index: usize) -> bool {
+        match self.phrases[index].target {
+            vocabulary::Target::Signal(signal) => DENIABLE.contains(&signal),
+            vocabulary::Target::Category(category) => category == Category::Preview,
+            vocabulary::Target::Product(_) => false,
+        }
+    }
+
     /// Whether a negation cue, or one that denies a signal, stands before
     /// the word at `span`, two words away at most ("there are no plugins",
     /// "we have no custom plugins"), or right after it, or the question it
@@ -527,14 +540,7 @@ impl Vocabulary {
                 if end <= reach[slot] || end < longest[slot] {
                     return;
                 }
-                // What may be absent and is said to be ("we use no preview
-                // feature", "プレビュー機能は使っていません") is evidence of
-                // nothing, as a negated phrase is; the signal is denied.
-                let absent = match self.phrases[index].target {
-                    vocabulary::Target::Signal(signal) => DENIABLE.contains(&signal),
-                    vocabulary::Target::Category(category) => category == Category::Preview,
-                    vocabulary::Target::Product(_) => false,
-                };
+                let absent = self.absent(index);
                 // A list shares the denial before it ("no custom code or
                 // plugins", "tidak ada custom code atau plugin", 没有自定义
                 // 代码或插件): a phrase of what may be absent that starts at
@@ -640,6 +646,20 @@ impl Vocabulary {
                 continue;
             }
             let slot = slot(index);
+            // A list before a denied phrase shares its denial, within its
+            // clause ("カスタムコードやプラグインは使っていません", "custom
+            // code dan plugin tidak ada"): a phrase of what may be absent
+            // that ends at most a short word before a negated one starts.
+            if self.absent(index)
+                && found.negated.get(next).is_some_and(|&(from, _)| {
+                    from - end <= LIST_GAP && text.clause_start(from) <= start
+                })
+            {
+                denial[slot] = true;
+                // Behind the place read: passed over as the reading goes on.
+                found.negated.push((start, end));
+                continue;
+            }
             // A signal's phrase after "no" or before "はありません"; a
             // workaround asked for ("is there any workaround?") is none.
             let asked = matches!(
