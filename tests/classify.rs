@@ -976,6 +976,8 @@ fn a_preview_said_unused_is_not_the_subject() {
         "Wir nutzen keine Preview-Funktionen. Der Excel-Export schlägt fehl.",
         "Kami tidak memakai fitur pratinjau apa pun. Ekspor Excel gagal.",
         "プレビュー機能は使っていません。Excelエクスポートが失敗します。",
+        "プレビュー機能はありません。Excelエクスポートが失敗します。",
+        "回避策やプレビュー機能は使っていません。Excelエクスポートが失敗します。",
         "我们没有使用任何预览功能。导出到 Excel 失败。",
         "我們沒有使用任何預覽功能。匯出到 Excel 失敗。",
     ];
