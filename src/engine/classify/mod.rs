@@ -464,7 +464,6 @@ impl Vocabulary {
     /// to be ("we use no preview feature", "プレビュー機能は使っていません"):
     /// then it is evidence of nothing, as a negated phrase is, and its
     /// signal is denied.
-    #[inline(never)]
     fn absent(&self, index: usize) -> bool {
         match self.phrases[index].target {
             vocabulary::Target::Signal(signal) => DENIABLE.contains(&signal),
@@ -894,7 +893,8 @@ impl Spans {
 /// an output: a category when its weights for the categories spread by
 /// [`WORD_WEIGHT`] (a word is shown for a category when it weighs that
 /// much more for it than on average), a signal or product when it
-/// weighs that much for it.
+/// weighs that much for it. ([`Model::faint`] bounds this rule for a
+/// bucket alone: a change here is a change there.)
 fn keep(total: &mut model::Sums, shown: &mut Vec<Span>, model: &Model, span: &Span) {
     // A category it has no weight for weighs 0.
     let (mut low, mut high) = if span.touched & CATEGORY_BITS == CATEGORY_BITS {

@@ -15,9 +15,8 @@
 /// there the compiler inlines little of the iterator and `Vec` plumbing.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct Trie {
-    /// Every node's children, each node's together, sorted by character:
-    /// each with its own record, so a step of a walk reads one table (the
-    /// walk waits on memory, not on arithmetic).
+    /// Every node's children, each node's together, sorted by character,
+    /// each with its own record.
     edges: Box<[Edge]>,
     /// Every node's phrases, each node's together.
     ending: Box<[u32]>,
