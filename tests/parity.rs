@@ -1,11 +1,13 @@
 //! One fixture, two doors: `triage eval` here, the JavaScript API in
 //! tests/e2e/embed.spec.mjs. This side checks that the CLI decides every
-//! case of the fixture exactly as the engine does in-process.
+//! case of the fixture exactly as the engine does in-process, and that the
+//! tape the JavaScript API hands its decisions over on holds the same value.
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
+use support_triage::engine::contract::tape::{word, Tape};
 use support_triage::engine::time::zone::TzDatabase;
 use support_triage::engine::{evaluate, Raw, Ruleset};
 
@@ -40,4 +42,150 @@ fn the_cli_decides_the_shared_fixture_as_the_engine_does() {
             "case {index}"
         );
     }
+}
+
+/// Reads a tape back as a JSON value, the way `www/tape.js` builds a JS
+/// value from it (natively every name is text: no addresses to follow).
+/// Numbers come back as floats, JavaScript's one kind of number.
+fn read_tape(tape: &Tape) -> Value {
+    fn value(words: &mut std::slice::Iter<u32>, text: &mut std::vec::IntoIter<u16>) -> Value {
+        let mut next = || {
+            *words
+                .next()
+                .expect("the tape ends in the middle of a value")
+        };
+        match next() {
+            word::NULL => Value::Null,
+            word::FALSE => Value::Bool(false),
+            word::TRUE => Value::Bool(true),
+            word::NUMBER => {
+                let low = u64::from(next());
+                let high = u64::from(next());
+                float(f64::from_bits(high << 32 | low))
+            }
+            word::TEXT => {
+                let units: Vec<u16> = text.take(next() as usize).collect();
+                Value::String(String::from_utf16(&units).expect("a length cuts a character"))
+            }
+            word::ARRAY => {
+                let mut list = Vec::new();
+                while words.as_slice().first() != Some(&word::END) {
+                    list.push(value(words, text));
+                }
+                words.next();
+                Value::Array(list)
+            }
+            word::OBJECT => {
+                let mut object = serde_json::Map::new();
+                while words.as_slice().first() != Some(&word::END) {
+                    let Value::String(key) = value(words, text) else {
+                        panic!("an object's key is not a string");
+                    };
+                    object.insert(key, value(words, text));
+                }
+                words.next();
+                Value::Object(object)
+            }
+            other => panic!("{other} does not start a value"),
+        }
+    }
+    let mut text = tape.text.encode_utf16().collect::<Vec<_>>().into_iter();
+    let mut words = tape.words.iter();
+    let read = value(&mut words, &mut text);
+    assert!(
+        words.next().is_none() && text.next().is_none(),
+        "the tape holds more than one value"
+    );
+    read
+}
+
+fn float(number: f64) -> Value {
+    serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number)
+}
+
+/// `value` with every number a float, as JavaScript reads it.
+fn as_javascript_reads(value: Value) -> Value {
+    match value {
+        Value::Number(number) => float(number.as_f64().unwrap()),
+        Value::Array(list) => Value::Array(list.into_iter().map(as_javascript_reads).collect()),
+        Value::Object(object) => Value::Object(
+            object
+                .into_iter()
+                .map(|(key, value)| (key, as_javascript_reads(value)))
+                .collect(),
+        ),
+        other => other,
+    }
+}
+
+#[test]
+fn the_tape_holds_what_the_json_holds() {
+    let fixture: Value = serde_json::from_str(FIXTURE).unwrap();
+    let never = "2000-01-01T00:00:00Z".parse().unwrap();
+    let mut tape = Tape::default();
+    for (index, case) in fixture["cases"].as_array().unwrap().iter().enumerate() {
+        let raw: Raw = serde_json::from_value(case.clone()).unwrap();
+        let decision = evaluate(&raw, never, &Ruleset::shipped(), &TzDatabase).unwrap();
+        tape.write(&decision).unwrap();
+        let json = as_javascript_reads(serde_json::to_value(&decision).unwrap());
+        assert_eq!(read_tape(&tape), json, "case {index}");
+    }
+}
+
+#[test]
+fn the_tape_writes_every_shape_serde_has() {
+    #[derive(serde::Serialize)]
+    enum Shape {
+        Unit,
+        Newtype(u8),
+        Tuple(i32, &'static str),
+        Struct { flag: bool },
+    }
+    #[derive(serde::Serialize)]
+    struct Everything {
+        shapes: Vec<Shape>,
+        absent: Option<u8>,
+        present: Option<f64>,
+        not_finite: f64,
+        negative: i64,
+        tiny: f32,
+        letter: char,
+        // UTF-16 lengths: a character outside the BMP is two units.
+        text: &'static str,
+        pair: (u8, bool),
+        unit: (),
+        map: std::collections::BTreeMap<&'static str, u8>,
+    }
+    let everything = Everything {
+        shapes: vec![
+            Shape::Unit,
+            Shape::Newtype(7),
+            Shape::Tuple(-1, "x"),
+            Shape::Struct { flag: true },
+        ],
+        absent: None,
+        present: Some(0.75),
+        not_finite: f64::NAN,
+        negative: -42,
+        tiny: 0.5,
+        letter: '𠮷',
+        text: "請求書 😀 \"quoted\" \\ \n\u{1}",
+        pair: (1, false),
+        unit: (),
+        map: [("a", 1), ("ü", 2)].into_iter().collect(),
+    };
+    let mut tape = Tape::default();
+    tape.write(&everything).unwrap();
+    let json = as_javascript_reads(serde_json::to_value(&everything).unwrap());
+    assert_eq!(read_tape(&tape), json);
+    // Written again, the tape holds the new value alone.
+    tape.write(&Shape::Unit).unwrap();
+    assert_eq!(read_tape(&tape), Value::from("Unit"));
+}
+
+#[test]
+fn a_map_key_that_is_not_a_string_is_refused() {
+    let map: std::collections::BTreeMap<u8, u8> = [(1, 2)].into_iter().collect();
+    let error = Tape::default().write(&map).unwrap_err();
+    assert_eq!(error.to_string(), "a map key is not a string");
 }

@@ -3,21 +3,31 @@
 
 use super::{now, with_engine};
 use crate::engine::classify::vocabulary::Vocabulary;
+use crate::engine::contract::tape::Tape;
 use crate::engine::{classify as classifier, evaluate as evaluate_raw, Raw};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+#[wasm_bindgen(module = "/www/tape.js")]
+extern "C" {
+    fn build_value(words: &[u32], text: &str) -> JsValue;
+}
+
+thread_local! {
+    /// Kept between calls, so that a decision reuses the last one's room.
+    static TAPE: std::cell::RefCell<Tape> = Default::default();
+}
+
 /// Contract objects as plain JSON-like JS objects (maps as objects, `None`
-/// as `null`): written as one JSON text and parsed by the browser, which
-/// builds the hundred-odd strings and objects of a decision in one native
-/// call rather than one call from the module for each.
+/// as `null`), built by `www/tape.js` from a tape in one call rather than
+/// one call from the module for each of a decision's hundred-odd values.
 pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // Contract types have string keys only, so writing cannot fail; the
-    // message is for the impossible case (serde_json's own would cost bytes).
-    let failed = || JsError::new("the answer could not be written as JSON");
-    let json = serde_json::to_string(value).map_err(|_| failed())?;
-    js_sys::JSON::parse(&json).map_err(|_| failed())
+    TAPE.with_borrow_mut(|tape| {
+        tape.write(value)
+            .map_err(|error| JsError::new(&error.to_string()))?;
+        Ok(build_value(&tape.words, &tape.text))
+    })
 }
 
 /// A plain JS value as an input tree. Walked by hand rather than through

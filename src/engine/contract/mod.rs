@@ -9,3 +9,4 @@ pub mod fields;
 pub mod language;
 pub mod raw;
 pub mod rule_id;
+pub mod tape;

@@ -1,0 +1,358 @@
+//! A contract value as a tape: how the browser's JavaScript API hands a
+//! decision to JavaScript. The value is written as words (what comes next:
+//! an object, a string, a number…) and one text holding its strings, and
+//! `www/tape.js` builds the plain object from them in one call. A JSON text
+//! took twice as long: serde_json escaped and copied every byte, then the
+//! browser parsed them again.
+//!
+//! Names fixed by the program (field names, enum spellings) are passed by
+//! their address in the module's static data rather than copied: the
+//! builder reads each once and keeps it, so every later decision reuses the
+//! same JS string.
+
+use serde::ser::{self, Serialize};
+use std::fmt::Display;
+
+/// The words of a tape. Each value starts with one of them; the strings'
+/// lengths are in UTF-16 units, JavaScript's.
+pub mod word {
+    pub const NULL: u32 = 0;
+    pub const FALSE: u32 = 1;
+    pub const TRUE: u32 = 2;
+    /// Followed by the low and high halves of an `f64`.
+    pub const NUMBER: u32 = 3;
+    /// Followed by the length of the next string in the text.
+    pub const TEXT: u32 = 4;
+    /// Followed by the address and byte length of a static UTF-8 string.
+    pub const STATIC: u32 = 5;
+    /// Values until [`END`].
+    pub const ARRAY: u32 = 6;
+    /// Key and value pairs until [`END`]; a key is a [`TEXT`] or [`STATIC`].
+    pub const OBJECT: u32 = 7;
+    pub const END: u32 = 8;
+}
+
+/// A tape being written: its words and the text its strings are cut from.
+#[derive(Default)]
+pub struct Tape {
+    pub words: Vec<u32>,
+    pub text: String,
+}
+
+/// What cannot go on a tape: a map key that is not a string, or a 128-bit
+/// number. No contract type has either.
+#[derive(Debug)]
+pub struct Unwritable(String);
+
+impl Display for Unwritable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Unwritable {}
+
+impl ser::Error for Unwritable {
+    fn custom<T: Display>(message: T) -> Self {
+        Unwritable(message.to_string())
+    }
+}
+
+impl Tape {
+    /// Writes `value`, replacing what the tape held.
+    pub fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unwritable> {
+        self.words.clear();
+        self.text.clear();
+        value.serialize(self)
+    }
+
+    fn text(&mut self, text: &str) {
+        let units = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().map(char::len_utf16).sum()
+        };
+        self.words.extend([word::TEXT, units as u32]);
+        self.text.push_str(text);
+    }
+
+    /// A name the program fixes: by address where addresses fit a word (the
+    /// module), as text elsewhere (native builds, which read no tape). The
+    /// builder tells names apart by address and a length under 256.
+    fn name(&mut self, name: &'static str) {
+        if cfg!(target_pointer_width = "32") && name.len() < 256 {
+            self.words
+                .extend([word::STATIC, name.as_ptr() as u32, name.len() as u32]);
+        } else {
+            self.text(name);
+        }
+    }
+
+    fn number(&mut self, number: f64) {
+        let bits = number.to_bits();
+        self.words
+            .extend([word::NUMBER, bits as u32, (bits >> 32) as u32]);
+    }
+
+    /// Opens `{"variant": …` for an enum variant holding data (serde_json's
+    /// shape for it).
+    fn variant(&mut self, variant: &'static str) {
+        self.words.push(word::OBJECT);
+        self.name(variant);
+    }
+}
+
+type Done = Result<(), Unwritable>;
+
+impl ser::Serializer for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    type SerializeSeq = Self;
+    type SerializeTuple = Self;
+    type SerializeTupleStruct = Self;
+    type SerializeTupleVariant = Self;
+    type SerializeMap = Self;
+    type SerializeStruct = Self;
+    type SerializeStructVariant = Self;
+
+    fn serialize_bool(self, value: bool) -> Done {
+        self.words
+            .push(if value { word::TRUE } else { word::FALSE });
+        Ok(())
+    }
+    fn serialize_i8(self, value: i8) -> Done {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_i16(self, value: i16) -> Done {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_i32(self, value: i32) -> Done {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_i64(self, value: i64) -> Done {
+        self.serialize_f64(value as f64)
+    }
+    fn serialize_u8(self, value: u8) -> Done {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_u16(self, value: u16) -> Done {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_u32(self, value: u32) -> Done {
+        self.serialize_f64(value.into())
+    }
+    fn serialize_u64(self, value: u64) -> Done {
+        self.serialize_f64(value as f64)
+    }
+    fn serialize_f32(self, value: f32) -> Done {
+        self.serialize_f64(value.into())
+    }
+    /// Not finite numbers are `null`, as in JSON.
+    fn serialize_f64(self, value: f64) -> Done {
+        if value.is_finite() {
+            self.number(value);
+        } else {
+            self.words.push(word::NULL);
+        }
+        Ok(())
+    }
+    fn serialize_char(self, value: char) -> Done {
+        self.text(value.encode_utf8(&mut [0; 4]));
+        Ok(())
+    }
+    fn serialize_str(self, value: &str) -> Done {
+        self.text(value);
+        Ok(())
+    }
+    fn serialize_bytes(self, value: &[u8]) -> Done {
+        self.words.push(word::ARRAY);
+        for &byte in value {
+            self.number(byte.into());
+        }
+        self.words.push(word::END);
+        Ok(())
+    }
+    fn serialize_none(self) -> Done {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Done {
+        self.words.push(word::NULL);
+        Ok(())
+    }
+    fn serialize_unit_struct(self, _name: &'static str) -> Done {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+    ) -> Done {
+        self.name(variant);
+        Ok(())
+    }
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Done {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        value: &T,
+    ) -> Done {
+        self.variant(variant);
+        value.serialize(&mut *self)?;
+        self.words.push(word::END);
+        Ok(())
+    }
+    fn serialize_seq(self, _len: Option<usize>) -> Result<Self, Unwritable> {
+        self.words.push(word::ARRAY);
+        Ok(self)
+    }
+    fn serialize_tuple(self, len: usize) -> Result<Self, Unwritable> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_struct(self, _name: &'static str, len: usize) -> Result<Self, Unwritable> {
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_tuple_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self, Unwritable> {
+        self.variant(variant);
+        self.serialize_seq(Some(len))
+    }
+    fn serialize_map(self, _len: Option<usize>) -> Result<Self, Unwritable> {
+        self.words.push(word::OBJECT);
+        Ok(self)
+    }
+    fn serialize_struct(self, _name: &'static str, len: usize) -> Result<Self, Unwritable> {
+        self.serialize_map(Some(len))
+    }
+    fn serialize_struct_variant(
+        self,
+        _name: &'static str,
+        _index: u32,
+        variant: &'static str,
+        len: usize,
+    ) -> Result<Self, Unwritable> {
+        self.variant(variant);
+        self.serialize_map(Some(len))
+    }
+}
+
+impl Tape {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        value.serialize(self)
+    }
+
+    fn end(&mut self) -> Done {
+        self.words.push(word::END);
+        Ok(())
+    }
+
+    /// Closes a variant's value and the object around it.
+    fn end_variant(&mut self) -> Done {
+        self.words.extend([word::END, word::END]);
+        Ok(())
+    }
+}
+
+impl ser::SerializeSeq for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Tape::end(self)
+    }
+}
+
+impl ser::SerializeTuple for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Tape::end(self)
+    }
+}
+
+impl ser::SerializeTupleStruct for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Tape::end(self)
+    }
+}
+
+impl ser::SerializeTupleVariant for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        self.end_variant()
+    }
+}
+
+impl ser::SerializeMap for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    /// Keys must be strings: JavaScript's object keys are.
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
+        let at = self.words.len();
+        self.element(key)?;
+        match self.words.get(at) {
+            Some(&(word::TEXT | word::STATIC)) => Ok(()),
+            _ => Err(Unwritable("a map key is not a string".into())),
+        }
+    }
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Tape::end(self)
+    }
+}
+
+impl ser::SerializeStruct for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.name(key);
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        Tape::end(self)
+    }
+}
+
+impl ser::SerializeStructVariant for &mut Tape {
+    type Ok = ();
+    type Error = Unwritable;
+    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
+        self.name(key);
+        self.element(value)
+    }
+    fn end(self) -> Done {
+        self.end_variant()
+    }
+}

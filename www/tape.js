@@ -1,0 +1,57 @@
+// Builds a plain JS value from a tape the module wrote
+// (src/engine/contract/tape.rs): `words` is a view of the module's memory,
+// `text` holds the value's strings one after another.
+const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, TEXT = 4, ARRAY = 6, OBJECT = 7, END = 8;
+
+// Names from the module's static data, by address and length: that data
+// never changes, so each is decoded once.
+const names = new Map();
+const decoder = new TextDecoder();
+const number = new Float64Array(1);
+const halves = new Uint32Array(number.buffer);
+
+export function build_value(words, text) {
+  let at = 0;
+  let cut = 0;
+  const string = (word) => {
+    if (word === TEXT) return text.slice(cut, (cut += words[at++]));
+    const address = words[at++];
+    const length = words[at++];
+    const key = address * 256 + length;
+    let name = names.get(key);
+    if (name === undefined) {
+      name = decoder.decode(new Uint8Array(words.buffer, address, length));
+      names.set(key, name);
+    }
+    return name;
+  };
+  const value = () => {
+    const word = words[at++];
+    switch (word) {
+      case NULL:
+        return null;
+      case FALSE:
+        return false;
+      case TRUE:
+        return true;
+      case NUMBER:
+        halves[0] = words[at++];
+        halves[1] = words[at++];
+        return number[0];
+      case ARRAY: {
+        const list = [];
+        while (words[at] !== END) list.push(value());
+        at++;
+        return list;
+      }
+      case OBJECT: {
+        const object = {};
+        for (let key; (key = words[at++]) !== END; ) object[string(key)] = value();
+        return object;
+      }
+      default:
+        return string(word);
+    }
+  };
+  return value();
+}
