@@ -429,7 +429,7 @@ impl Walker {
             {
                 fail(
                     format!("COH-2 notice {} twice", notice.rule),
-                    notice.text.clone(),
+                    notice.text.to_string(),
                 );
             }
         }
@@ -440,7 +440,7 @@ impl Walker {
             {
                 fail(
                     format!("COH-2 trace {} twice for {:?}", entry.rule, entry.field),
-                    entry.why.clone(),
+                    entry.why.to_string(),
                 );
             }
         }
@@ -790,16 +790,8 @@ impl Walker {
                 .iter()
                 .map(|step| ("path step", None, step.as_ref())),
         );
-        texts.extend(
-            d.notices
-                .iter()
-                .map(|n| ("notice", Some(n.rule), n.text.as_str())),
-        );
-        texts.extend(
-            d.trace
-                .iter()
-                .map(|t| ("trace", Some(t.rule), t.why.as_str())),
-        );
+        texts.extend(d.notices.iter().map(|n| ("notice", Some(n.rule), &*n.text)));
+        texts.extend(d.trace.iter().map(|t| ("trace", Some(t.rule), &*t.why)));
         for (place, rule, text) in texts {
             let facts = self.facts(text);
             if let Some(problem) = &facts.coh4 {
@@ -874,7 +866,7 @@ fn trace_why(d: &Decision, rule: RuleId) -> String {
     d.trace
         .iter()
         .find(|entry| entry.rule == rule)
-        .map(|entry| entry.why.clone())
+        .map(|entry| entry.why.to_string())
         .unwrap_or_default()
 }
 
@@ -882,7 +874,7 @@ fn notice_text(d: &Decision, rule: RuleId) -> String {
     d.notices
         .iter()
         .find(|notice| notice.rule == rule)
-        .map(|notice| notice.text.clone())
+        .map(|notice| notice.text.to_string())
         .unwrap_or_default()
 }
 

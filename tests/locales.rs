@@ -113,8 +113,8 @@ fn decisions_read_whole_in_every_language() {
                             let texts = decision
                                 .notices
                                 .iter()
-                                .map(|n| n.text.as_str())
-                                .chain(decision.trace.iter().map(|t| t.why.as_str()))
+                                .map(|n| &*n.text)
+                                .chain(decision.trace.iter().map(|t| &*t.why))
                                 .chain(decision.path.steps.iter().map(|s| s.as_ref()))
                                 .chain(decision.path.links.iter().map(|l| l.label.as_ref()))
                                 .chain([decision.path.title.as_ref()]);

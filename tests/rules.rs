@@ -150,7 +150,7 @@ fn vector_problems(vector: &Value, decision: &Decision) -> Vec<String> {
             }
         }
     }
-    let notice_texts = || decision.notices.iter().map(|notice| notice.text.as_str());
+    let notice_texts = || decision.notices.iter().map(|notice| &*notice.text);
     for phrase in strings(&vector["text_includes"]) {
         if !path_texts(decision)
             .chain(notice_texts())
@@ -325,8 +325,8 @@ fn coherence_problems(case: &Case, decision: &Decision) -> Vec<String> {
     let codes = common::Codes::new();
     let texts = path_texts(decision)
         .map(|text| ("path", text))
-        .chain(decision.notices.iter().map(|n| ("notice", n.text.as_str())))
-        .chain(decision.trace.iter().map(|t| ("trace", t.why.as_str())));
+        .chain(decision.notices.iter().map(|n| ("notice", &*n.text)))
+        .chain(decision.trace.iter().map(|t| ("trace", &*t.why)));
     for (place, text) in texts {
         if let Some(problem) = codes.problem(text) {
             problems.push(format!("COH-4: {place} text shows {problem}: {text:?}"));

@@ -54,7 +54,7 @@ fn notice_text(decision: &Decision, rule: RuleId) -> String {
         .notices
         .iter()
         .find(|notice| notice.rule == rule)
-        .map(|notice| notice.text.clone())
+        .map(|notice| notice.text.to_string())
         .unwrap_or_default()
 }
 

@@ -3,8 +3,8 @@
 // `text` holds the value's strings one after another.
 const NULL = 0, FALSE = 1, TRUE = 2, NUMBER = 3, TEXT = 4, ARRAY = 6, OBJECT = 7, END = 8;
 
-// Names from the module's static data, by address and length: that data
-// never changes, so each is decoded once.
+// Strings the module never changes, by address: each is decoded once.
+// The same address with another length is another string (a part of it).
 const names = new Map();
 const decoder = new TextDecoder();
 const number = new Float64Array(1);
@@ -17,12 +17,10 @@ export function build_value(words, text) {
     if (word === TEXT) return text.slice(cut, (cut += words[at++]));
     const address = words[at++];
     const length = words[at++];
-    const key = address * 256 + length;
-    let name = names.get(key);
-    if (name === undefined) {
-      name = decoder.decode(new Uint8Array(words.buffer, address, length));
-      names.set(key, name);
-    }
+    const known = names.get(address);
+    if (known?.length === length) return known.name;
+    const name = decoder.decode(new Uint8Array(words.buffer, address, length));
+    names.set(address, { length, name });
     return name;
   };
   const value = () => {

@@ -124,7 +124,7 @@ fn due_line(decision: &Decision, lang: UiLang) -> Option<String> {
 fn notes(notices: Vec<&Notice>) -> impl IntoView {
     lines(
         "triage-notes",
-        notices.iter().map(|n| n.text.clone()).collect(),
+        notices.iter().map(|n| n.text.to_string()).collect(),
     )
 }
 

@@ -224,7 +224,7 @@ pub fn reasons(t: &Texts, decision: &Decision) -> Vec<Reason> {
                 .collect();
             Reason {
                 rule: entry.rule.as_str(),
-                why: entry.why.clone(),
+                why: entry.why.to_string(),
                 sourced: why.and_then(|why| policy.sourced_text(why)),
                 cited,
                 design: why.and_then(|why| policy.design_text(why)),

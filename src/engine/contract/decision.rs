@@ -5,6 +5,7 @@ use super::enums::{
     Severity, Signal, WaitReason,
 };
 use super::rule_id::RuleId;
+use super::tape::{fixed, fixed_list, text, text_list};
 use chrono::{DateTime, FixedOffset, NaiveDate, SecondsFormat, Utc};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
@@ -17,7 +18,9 @@ pub type Text = Cow<'static, str>;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Decision {
+    #[serde(serialize_with = "fixed")]
     pub contract: &'static str,
+    #[serde(serialize_with = "text")]
     pub ruleset: Text,
     pub category: Category,
     pub category_source: CategorySource,
@@ -31,6 +34,7 @@ pub struct Decision {
     pub notices: Vec<Notice>,
     pub trace: Vec<TraceEntry>,
     /// The language the texts are written in.
+    #[serde(serialize_with = "fixed")]
     pub locale: &'static str,
     /// Facts the description states (production down, preview, a case
     /// number…), for the UI to propose answers. Added to contract 1.
@@ -40,9 +44,11 @@ pub struct Decision {
     pub severity_applies: bool,
     /// The case fields that matter for this decision, in the order a form
     /// asks them.
+    #[serde(serialize_with = "fixed_list")]
     pub questions: Vec<&'static str>,
     /// The questions among them that the case left unanswered (their
     /// contract default was assumed, or the rule waits for them).
+    #[serde(serialize_with = "fixed_list")]
     pub unknown: Vec<&'static str>,
     /// Other ways of filing this request that the policy allows, with when
     /// each would be answered (e.g. in English around the clock, RT-3).
@@ -184,7 +190,9 @@ pub fn rfc3339_local(instant: &DateTime<FixedOffset>) -> String {
 pub struct Path {
     pub rule: RuleId,
     /// A short name of the route, e.g. "Partner Center, then the Azure portal".
+    #[serde(serialize_with = "text")]
     pub title: Text,
+    #[serde(serialize_with = "text_list")]
     pub steps: Vec<Text>,
     pub links: Vec<Link>,
 }
@@ -192,7 +200,9 @@ pub struct Path {
 /// A link shown with a path.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Link {
+    #[serde(serialize_with = "text")]
     pub label: Text,
+    #[serde(serialize_with = "text")]
     pub url: Text,
 }
 
@@ -228,8 +238,10 @@ pub struct Notice {
     pub rule: RuleId,
     pub kind: NoticeKind,
     /// The catalogue key the text was written from.
+    #[serde(serialize_with = "fixed")]
     pub message: &'static str,
-    pub text: String,
+    #[serde(serialize_with = "text")]
+    pub text: Text,
 }
 
 /// The field of the decision a trace entry decided.
@@ -250,6 +262,8 @@ pub struct TraceEntry {
     pub rule: RuleId,
     pub field: DecidedField,
     /// The catalogue key the text was written from.
+    #[serde(serialize_with = "fixed")]
     pub message: &'static str,
-    pub why: String,
+    #[serde(serialize_with = "text")]
+    pub why: Text,
 }

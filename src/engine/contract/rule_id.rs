@@ -54,7 +54,7 @@ rule_ids! {
 
 impl Serialize for RuleId {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
+        serializer.serialize_unit_variant("RuleId", *self as u32, self.as_str())
     }
 }
 

@@ -5,13 +5,62 @@
 //! took twice as long: serde_json escaped and copied every byte, then the
 //! browser parsed them again.
 //!
-//! Names fixed by the program (field names, enum spellings) are passed by
-//! their address in the module's static data rather than copied: the
-//! builder reads each once and keeps it, so every later decision reuses the
-//! same JS string.
+//! Strings the program never changes (field names, enum spellings, the
+//! catalogues' messages, which live as long as the module) are passed by
+//! their address rather than copied: the builder reads each once and keeps
+//! it, so every later decision reuses the same JS string.
 
-use serde::ser::{self, Serialize};
+use serde::ser::{self, Serialize, Serializer};
+use std::borrow::Cow;
 use std::fmt::Display;
+
+/// Writes a string the program never changes (a catalogue's message, a
+/// field's name) as a unit variant named by it: JSON writes that as the
+/// string, and a tape by its address. Used with `serialize_with`.
+pub fn fixed<S: Serializer>(text: &&'static str, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_unit_variant("", 0, text)
+}
+
+/// [`fixed`] for each string of a list.
+pub fn fixed_list<S: Serializer>(texts: &[&'static str], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(texts.iter().map(Fixed))
+}
+
+/// A shipped text as [`fixed`], one written for this decision as a string.
+// A `&str` would lose what this reads: whether the text is borrowed.
+#[allow(clippy::ptr_arg)]
+pub fn text<S: Serializer>(text: &Cow<'static, str>, serializer: S) -> Result<S::Ok, S::Error> {
+    match text {
+        Cow::Borrowed(shipped) => fixed(shipped, serializer),
+        Cow::Owned(written) => serializer.serialize_str(written),
+    }
+}
+
+/// [`text`] for each text of a list.
+pub fn text_list<S: Serializer>(
+    texts: &[Cow<'static, str>],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(texts.iter().map(Written))
+}
+
+/// A string serialized by [`fixed`].
+struct Fixed<'a>(&'a &'static str);
+
+impl Serialize for Fixed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        fixed(self.0, serializer)
+    }
+}
+
+/// A text serialized by [`text`].
+struct Written<'a>(&'a Cow<'static, str>);
+
+impl Serialize for Written<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        text(self.0, serializer)
+    }
+}
 
 /// The words of a tape. Each value starts with one of them; the strings'
 /// lengths are in UTF-16 units, JavaScript's.
@@ -76,11 +125,11 @@ impl Tape {
         self.text.push_str(text);
     }
 
-    /// A name the program fixes: by address where addresses fit a word (the
-    /// module), as text elsewhere (native builds, which read no tape). The
-    /// builder tells names apart by address and a length under 256.
+    /// A string the program never changes: by address where addresses fit
+    /// a word (the module), as text elsewhere (native builds, which read no
+    /// tape).
     fn name(&mut self, name: &'static str) {
-        if cfg!(target_pointer_width = "32") && name.len() < 256 {
+        if cfg!(target_pointer_width = "32") {
             self.words
                 .extend([word::STATIC, name.as_ptr() as u32, name.len() as u32]);
         } else {

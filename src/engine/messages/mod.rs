@@ -16,7 +16,9 @@
 //! plural-rule tables beyond the languages shipped, and costs the widget a
 //! few hundred bytes of code.
 
+use crate::engine::contract::decision::Text;
 use crate::engine::contract::language::INTERFACE_LANGUAGES;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
@@ -325,11 +327,18 @@ impl Catalogue {
 
     /// The message `key` with its `{name}` arguments filled in. A missing
     /// key reads `⟦key⟧`, so that a gap shows (and a test finds it).
-    #[inline(never)]
     pub fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        self.text(key, args).into_owned()
+    }
+
+    /// [`Catalogue::format`], borrowing a message that has no arguments
+    /// rather than copying it.
+    #[inline(never)]
+    pub fn text(&self, key: &str, args: &[(&str, &str)]) -> Text {
         match self.get(key) {
-            Some(text) => fill(text, args),
-            None => format!("⟦{key}⟧"),
+            Some(text) if !text.contains('{') => Cow::Borrowed(text),
+            Some(text) => Cow::Owned(fill(text, args)),
+            None => Cow::Owned(format!("⟦{key}⟧")),
         }
     }
 

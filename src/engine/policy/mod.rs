@@ -131,7 +131,7 @@ type Args<'a> = &'a [(&'a str, &'a str)];
 impl Run<'_> {
     /// Records that `rule` decided `field`, with the message `key`.
     fn trace(&mut self, rule: RuleId, field: DecidedField, key: &'static str, args: Args) {
-        let why = self.text.format(key, args);
+        let why = self.text.text(key, args);
         self.trace.push(TraceEntry {
             rule,
             field,
@@ -145,7 +145,7 @@ impl Run<'_> {
         if self.noticed(rule) {
             return;
         }
-        let text = self.text.format(key, args);
+        let text = self.text.text(key, args);
         self.notices.push(Notice {
             rule,
             kind,

@@ -7,7 +7,6 @@ use super::Run;
 use crate::engine::contract::case::Case;
 use crate::engine::contract::decision::{DecidedField, Link, Path};
 use crate::engine::contract::enums::{Category, Plan, Product};
-use std::borrow::Cow;
 
 impl PathRow {
     /// Whether every condition of the row holds for the case.
@@ -51,7 +50,7 @@ pub(super) fn decide(
         // table might not.
         return Path {
             rule: crate::engine::contract::rule_id::RuleId::Pth1,
-            title: Cow::Owned(run.text.format("path.title.none", &[])),
+            title: run.text.text("path.title.none", &[]),
             steps: Vec::new(),
             links: Vec::new(),
         };
@@ -69,7 +68,7 @@ pub(super) fn decide(
             &[("plan", &plan)],
         );
     }
-    let title = Cow::Owned(run.text.format(&format!("path.title.{}", row.route), &args));
+    let title = run.text.text(&format!("path.title.{}", row.route), &args);
     let Some(template) = ruleset.path(row.route) else {
         return Path {
             rule: row.rule,
@@ -84,7 +83,7 @@ pub(super) fn decide(
         .filter(|step| has_severity || !step.needs_severity)
         .map(|step| match template.owner_steps {
             true => step.text.clone(),
-            false => Cow::Owned(run.text.format(&step.text, &args)),
+            false => run.text.text(&step.text, &args),
         })
         .collect();
     Path {
@@ -97,7 +96,7 @@ pub(super) fn decide(
             .map(|link| Link {
                 label: match template.owner_links {
                     true => link.label.clone(),
-                    false => Cow::Owned(run.text.format(&link.label, &[])),
+                    false => run.text.text(&link.label, &[]),
                 },
                 url: link.url.clone(),
             })
