@@ -121,7 +121,7 @@ impl Tape {
         } else {
             text.chars().map(char::len_utf16).sum()
         };
-        self.words.extend([word::TEXT, units as u32]);
+        self.words.extend_from_slice(&[word::TEXT, units as u32]);
         self.text.push_str(text);
     }
 
@@ -131,7 +131,7 @@ impl Tape {
     fn name(&mut self, name: &'static str) {
         if cfg!(target_pointer_width = "32") {
             self.words
-                .extend([word::STATIC, name.as_ptr() as u32, name.len() as u32]);
+                .extend_from_slice(&[word::STATIC, name.as_ptr() as u32, name.len() as u32]);
         } else {
             self.text(name);
         }
@@ -140,7 +140,7 @@ impl Tape {
     fn number(&mut self, number: f64) {
         let bits = number.to_bits();
         self.words
-            .extend([word::NUMBER, bits as u32, (bits >> 32) as u32]);
+            .extend_from_slice(&[word::NUMBER, bits as u32, (bits >> 32) as u32]);
     }
 
     /// Opens `{"variant": …` for an enum variant holding data (serde_json's
@@ -313,7 +313,7 @@ impl Tape {
 
     /// Closes a variant's value and the object around it.
     fn end_variant(&mut self) -> Done {
-        self.words.extend([word::END, word::END]);
+        self.words.extend_from_slice(&[word::END, word::END]);
         Ok(())
     }
 }

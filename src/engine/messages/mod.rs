@@ -336,7 +336,7 @@ impl Catalogue {
     #[inline(never)]
     pub fn text(&self, key: &str, args: &[(&str, &str)]) -> Text {
         match self.get(key) {
-            Some(text) if !text.contains('{') => Cow::Borrowed(text),
+            Some(text) if find(text, b'{').is_none() => Cow::Borrowed(text),
             Some(text) => Cow::Owned(fill(text, args)),
             None => Cow::Owned(format!("⟦{key}⟧")),
         }
@@ -353,15 +353,15 @@ impl Catalogue {
         let number = n.to_string();
         let mut all = vec![("n", number.as_str())];
         all.extend_from_slice(args);
-        self.format(&format!("{key}.{}", plural_form(self.language, n)), &all)
+        self.format(&dotted(key, plural_form(self.language, n)), &all)
     }
 
     /// The argument names a key's text uses, in order.
     pub fn arguments(&self, key: &str) -> Vec<&'static str> {
         let mut names = Vec::new();
         let mut rest = self.get(key).unwrap_or_default();
-        while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}') else {
+        while let Some(open) = find(rest, b'{') {
+            let Some(close) = find(&rest[open..], b'}') else {
                 break;
             };
             names.push(&rest[open + 1..open + close]);
@@ -369,6 +369,16 @@ impl Catalogue {
         }
         names
     }
+}
+
+/// `family.code`, a catalogue key made of two (without `format!`, which
+/// costs a decision more than its lookup).
+pub fn dotted(family: &str, code: &str) -> String {
+    let mut key = String::with_capacity(family.len() + 1 + code.len());
+    key.push_str(family);
+    key.push('.');
+    key.push_str(code);
+    key
 }
 
 /// CLDR's cardinal plural category for whole numbers, for the shipped
@@ -383,14 +393,20 @@ pub fn plural_form(language: &str, n: i64) -> &'static str {
     }
 }
 
+/// Where an ASCII byte first is in `text`. A plain loop: a message is short,
+/// and `str::find` sets up a searcher that costs more than the search.
+fn find(text: &str, byte: u8) -> Option<usize> {
+    text.bytes().position(|b| b == byte)
+}
+
 /// Replaces each `{name}` by its argument; unknown names stay as written.
 fn fill(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
+    while let Some(open) = find(rest, b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
+        match find(after, b'}') {
             Some(close) => {
                 let name = &after[..close];
                 match args.iter().find(|(key, _)| *key == name) {

@@ -17,7 +17,7 @@ pub mod tables;
 
 use crate::engine::contract::case::Case;
 use crate::engine::contract::decision::{
-    DecidedField, Decision, Notice, NoticeKind, TraceEntry, CONTRACT_VERSION,
+    DecidedField, Decision, Notice, NoticeKind, Text, TraceEntry, CONTRACT_VERSION,
 };
 use crate::engine::contract::raw::{quoted_excerpt, InputError};
 use crate::engine::contract::rule_id::RuleId;
@@ -160,8 +160,8 @@ impl Run<'_> {
 
     /// The visitor-facing name of a contract value, e.g. `product.azure` →
     /// "Azure" (COH-4: words, not codes).
-    fn name(&self, family: &str, code: &str) -> String {
-        self.text.format(&format!("{family}.{code}"), &[])
+    fn name(&self, family: &str, code: &str) -> Text {
+        self.text.text(&messages::dotted(family, code), &[])
     }
 
     /// The message about the case's plan, or its wording for a case filed

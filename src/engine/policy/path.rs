@@ -41,10 +41,7 @@ pub(super) fn decide(
     let field = DecidedField::Path;
     let product = run.name("product", case.product.as_str());
     let admin_role = run.name("admin-role", admin_family(case.product));
-    let args = [
-        ("product", product.as_str()),
-        ("admin_role", admin_role.as_str()),
-    ];
+    let args: [(&str, &str); 2] = [("product", &product), ("admin_role", &admin_role)];
     let Some(row) = choose(&ruleset.path_rows, case, category).map(|i| ruleset.path_rows[i]) else {
         // The shipped table ends in rows that catch every case; an owner's
         // table might not.

@@ -91,7 +91,7 @@ pub(super) fn decide(
                     previous.after_hotfix,
                 ])
                 .filter(|(_, answer)| answer.is_none())
-                .map(|(name, _)| run.name("reopen-question", name))
+                .map(|(name, _)| run.name("reopen-question", name).into_owned())
                 .collect();
             let missing = run.text.list(&missing);
             run.notice(

@@ -267,7 +267,7 @@ fn respond(
     }
     let count = case.holidays.as_ref().map_or(0, Vec::len) as i64;
     let holidays_why = match list_name {
-        HolidayListName::Case => run.text.count("holidays.case", count, &[]),
+        HolidayListName::Case => run.text.count("holidays.case", count, &[]).into(),
         other => run.name("holidays", other.as_str()),
     };
     run.trace(
@@ -493,7 +493,28 @@ fn language_name(run: &Run) -> String {
 
 /// Minutes after midnight as `HH:MM`.
 pub fn clock_words(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+    let mut text = String::with_capacity(5);
+    push_padded(&mut text, (minutes / 60).into(), 2);
+    text.push(':');
+    push_padded(&mut text, (minutes % 60).into(), 2);
+    text
+}
+
+/// Appends `value` in decimal with zeros before it up to `width` digits. By
+/// hand: `format!` cost a decision more than the rest of its line.
+fn push_padded(text: &mut String, value: u32, width: usize) {
+    let mut digits = [b'0'; 10];
+    let mut rest = value;
+    let mut start = digits.len();
+    while start == digits.len() || rest > 0 {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+    }
+    for _ in digits.len() - start..width {
+        text.push('0');
+    }
+    text.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 /// An instant as the zone's wall clock shows it, e.g. "2026-03-09 06:00
@@ -505,12 +526,19 @@ fn wall_clock(zones: &dyn ZoneRules, zone: &str, at: DateTime<Utc>) -> String {
         Some(local) => (local.naive_local(), zone),
         None => (at.naive_utc(), "UTC"),
     };
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} {zone}",
-        local.year(),
-        local.month(),
-        local.day(),
-        local.hour(),
-        local.minute()
-    )
+    let mut text = String::with_capacity(17 + zone.len());
+    // Years are 1900–9999 (DATE_YEARS), never negative.
+    push_padded(&mut text, local.year().unsigned_abs(), 4);
+    for (separator, value) in [
+        ('-', local.month()),
+        ('-', local.day()),
+        (' ', local.hour()),
+        (':', local.minute()),
+    ] {
+        text.push(separator);
+        push_padded(&mut text, value, 2);
+    }
+    text.push(' ');
+    text.push_str(zone);
+    text
 }
