@@ -24,9 +24,12 @@ const DIST = join(ROOT, "dist");
 // (serde_json, +2.3 KB, evaluate() 30 % faster), the first paint in the
 // visitor's language and the holiday years kept (+1.6 KB), less wasm-opt's
 // --low-memory-unused (−0.9 KB); 246.9 KB after the classifier's denied
-// signals, negated words and the words shown for every signal (+1.0 KB). Issue 14 (open)
-// aims at 110 KB by moving parts out of the boot set.
-const BUDGET_GZIP = 247 * 1024;
+// signals, negated words and the words shown for every signal (+1.0 KB); 244
+// KB since 2026-11-24, when decisions crossed to JavaScript as a tape
+// instead (serde_json and its float formatter left the module: 245.4 →
+// 242.2 KB). Issue 14 (open) aims at 110 KB by moving parts out of the boot
+// set.
+const BUDGET_GZIP = 244 * 1024;
 const BUDGET_LONG_TASK_MS = 50;
 /** Issue 12: the classifier's code, vocabulary and model together. */
 const BUDGET_CLASSIFIER_GZIP = 40 * 1024;
