@@ -302,64 +302,66 @@ impl ser::Serializer for &mut Tape {
 }
 
 impl Tape {
-    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        value.serialize(self)
-    }
-
-    fn end(&mut self) -> Done {
+    fn close(&mut self) -> Done {
         self.words.push(word::END);
         Ok(())
     }
 
     /// Closes a variant's value and the object around it.
-    fn end_variant(&mut self) -> Done {
+    fn close_variant(&mut self) -> Done {
         self.words.extend_from_slice(&[word::END, word::END]);
         Ok(())
     }
 }
 
-impl ser::SerializeSeq for &mut Tape {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
+/// serde's compound serializers differ only in their method's name and in
+/// how they close.
+macro_rules! elements {
+    ($($compound:ident::$method:ident, closed by $close:ident;)+) => {$(
+        impl ser::$compound for &mut Tape {
+            type Ok = ();
+            type Error = Unwritable;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                self.$close()
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for &mut Tape {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
+elements! {
+    SerializeSeq::serialize_element, closed by close;
+    SerializeTuple::serialize_element, closed by close;
+    SerializeTupleStruct::serialize_field, closed by close;
+    SerializeTupleVariant::serialize_field, closed by close_variant;
 }
 
-impl ser::SerializeTupleStruct for &mut Tape {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
+/// The same for those whose fields have names.
+macro_rules! fields {
+    ($($compound:ident, closed by $close:ident;)+) => {$(
+        impl ser::$compound for &mut Tape {
+            type Ok = ();
+            type Error = Unwritable;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Done {
+                self.name(key);
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Done {
+                self.$close()
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTupleVariant for &mut Tape {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        self.end_variant()
-    }
+fields! {
+    SerializeStruct, closed by close;
+    SerializeStructVariant, closed by close_variant;
 }
 
 impl ser::SerializeMap for &mut Tape {
@@ -368,40 +370,16 @@ impl ser::SerializeMap for &mut Tape {
     /// Keys must be strings: JavaScript's object keys are.
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Done {
         let at = self.words.len();
-        self.element(key)?;
+        key.serialize(&mut **self)?;
         match self.words.get(at) {
             Some(&(word::TEXT | word::STATIC)) => Ok(()),
             _ => Err(Unwritable("a map key is not a string".into())),
         }
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
+        value.serialize(&mut **self)
     }
     fn end(self) -> Done {
-        Tape::end(self)
-    }
-}
-
-impl ser::SerializeStruct for &mut Tape {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.name(key);
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        Tape::end(self)
-    }
-}
-
-impl ser::SerializeStructVariant for &mut Tape {
-    type Ok = ();
-    type Error = Unwritable;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Done {
-        self.name(key);
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        self.end_variant()
+        self.close()
     }
 }
