@@ -153,6 +153,16 @@ impl Tape {
 
 type Done = Result<(), Unwritable>;
 
+/// Every number is JavaScript's one kind: an `f64` (64-bit integers past
+/// 2^53 round, as `JSON.parse` rounds them).
+macro_rules! numbers {
+    ($($method:ident: $type:ty,)+) => {$(
+        fn $method(self, value: $type) -> Done {
+            self.serialize_f64(value as f64)
+        }
+    )+};
+}
+
 impl ser::Serializer for &mut Tape {
     type Ok = ();
     type Error = Unwritable;
@@ -169,32 +179,16 @@ impl ser::Serializer for &mut Tape {
             .push(if value { word::TRUE } else { word::FALSE });
         Ok(())
     }
-    fn serialize_i8(self, value: i8) -> Done {
-        self.serialize_f64(value.into())
-    }
-    fn serialize_i16(self, value: i16) -> Done {
-        self.serialize_f64(value.into())
-    }
-    fn serialize_i32(self, value: i32) -> Done {
-        self.serialize_f64(value.into())
-    }
-    fn serialize_i64(self, value: i64) -> Done {
-        self.serialize_f64(value as f64)
-    }
-    fn serialize_u8(self, value: u8) -> Done {
-        self.serialize_f64(value.into())
-    }
-    fn serialize_u16(self, value: u16) -> Done {
-        self.serialize_f64(value.into())
-    }
-    fn serialize_u32(self, value: u32) -> Done {
-        self.serialize_f64(value.into())
-    }
-    fn serialize_u64(self, value: u64) -> Done {
-        self.serialize_f64(value as f64)
-    }
-    fn serialize_f32(self, value: f32) -> Done {
-        self.serialize_f64(value.into())
+    numbers! {
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
     }
     /// Not finite numbers are `null`, as in JSON.
     fn serialize_f64(self, value: f64) -> Done {
