@@ -2,8 +2,9 @@
 //! decision to JavaScript. The value is written as words (what comes next:
 //! an object, a string, a number…) and one text holding its strings, and
 //! `www/tape.js` builds the plain object from them in one call. A JSON text
-//! took twice as long: serde_json escaped and copied every byte, then the
-//! browser parsed them again.
+//! took 40 % longer in Chromium (26.0 against 18.5 µs for a business-hours
+//! decision): serde_json escaped and copied every byte, then the browser
+//! parsed them again.
 //!
 //! Strings the program never changes (field names, enum spellings, the
 //! catalogues' messages, which live as long as the module) are passed by
