@@ -7,7 +7,7 @@
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
-use support_triage::engine::contract::tape::{word, Tape};
+use support_triage::engine::contract::tape::{self, word, Tape};
 use support_triage::engine::time::zone::TzDatabase;
 use support_triage::engine::{evaluate, Raw, Ruleset};
 
@@ -188,4 +188,100 @@ fn a_map_key_that_is_not_a_string_is_refused() {
     let map: std::collections::BTreeMap<u8, u8> = [(1, 2)].into_iter().collect();
     let error = Tape::default().write(&map).unwrap_err();
     assert_eq!(error.to_string(), "a map key is not a string");
+}
+
+/// `value` as `www/tape.js` (`read_value`) writes a JS value for the module.
+fn written_by_javascript(value: &Value) -> (Vec<f64>, String) {
+    fn walk(value: &Value, words: &mut Vec<f64>, text: &mut String) {
+        let string = |s: &str, words: &mut Vec<f64>, text: &mut String| {
+            words.extend([f64::from(word::TEXT), s.encode_utf16().count() as f64]);
+            text.push_str(s);
+        };
+        match value {
+            Value::Null => words.push(f64::from(word::NULL)),
+            Value::Bool(flag) => {
+                words.push(f64::from(if *flag { word::TRUE } else { word::FALSE }))
+            }
+            Value::Number(number) => {
+                words.extend([f64::from(word::NUMBER), number.as_f64().unwrap()])
+            }
+            Value::String(s) => string(s, words, text),
+            Value::Array(list) => {
+                words.push(f64::from(word::ARRAY));
+                list.iter().for_each(|item| walk(item, words, text));
+                words.push(f64::from(word::END));
+            }
+            Value::Object(object) => {
+                words.push(f64::from(word::OBJECT));
+                for (key, item) in object {
+                    string(key, words, text);
+                    walk(item, words, text);
+                }
+                words.push(f64::from(word::END));
+            }
+        }
+    }
+    let (mut words, mut text) = (Vec::new(), String::new());
+    walk(value, &mut words, &mut text);
+    (words, text)
+}
+
+#[test]
+fn a_case_read_from_javascript_is_the_case_json_gives() {
+    let fixture: Value = serde_json::from_str(FIXTURE).unwrap();
+    let mut values: Vec<Value> = fixture["cases"].as_array().unwrap().clone();
+    // Every kind of value, and strings outside ASCII and the BMP, whose
+    // lengths JavaScript counts in UTF-16 units.
+    values.push(serde_json::json!({
+        "description": "請求書 😀 \"quoted\" \\ 𠮷",
+        "list": [1.5, -2, null, true, false, [], {}, ["ü", {"k": "v"}]],
+        "": "an empty key",
+        "empty": ""
+    }));
+    for (index, value) in values.iter().enumerate() {
+        let (words, text) = written_by_javascript(value);
+        let expected: Raw = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(tape::read(&words, &text), Ok(expected), "value {index}");
+    }
+}
+
+#[test]
+fn what_is_not_json_data_is_named() {
+    let not_json = [
+        f64::from(word::OBJECT),
+        f64::from(word::TEXT),
+        1.0,
+        f64::from(word::NOT_JSON),
+        f64::from(word::TEXT),
+        8.0,
+    ];
+    assert_eq!(
+        tape::read(&not_json, "ffunction"),
+        Err("function is not JSON data".to_owned())
+    );
+    let deep = [f64::from(word::ARRAY), f64::from(word::TOO_DEEP)];
+    // A tape nested past what JavaScript writes is refused, not followed.
+    let nested = vec![f64::from(word::ARRAY); 100_000];
+    assert_eq!(
+        tape::read(&nested, ""),
+        Err("the value could not be read".to_owned())
+    );
+    assert_eq!(
+        tape::read(&deep, ""),
+        Err(format!("nested more than {} levels deep", tape::MAX_DEPTH))
+    );
+}
+
+proptest::proptest! {
+    /// A tape `www/tape.js` would never write still reads without a panic.
+    #[test]
+    fn any_tape_reads_without_a_panic(
+        words in proptest::collection::vec(
+            proptest::prop_oneof![0.0..12.0f64, proptest::num::f64::ANY],
+            0..64,
+        ),
+        text in ".{0,16}",
+    ) {
+        let _ = tape::read(&words, &text);
+    }
 }

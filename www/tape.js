@@ -53,3 +53,41 @@ export function build_value(words, text) {
   };
   return value();
 }
+
+// The other way: a plain JS value (a case, an owner's rules) as a tape for
+// the module to read, so that it crosses in two calls rather than several
+// per field. Returns [words, text]; numbers follow their NUMBER word.
+const NOT_JSON = 9, TOO_DEEP = 10, MAX_DEPTH = 32;
+
+export function read_value(root) {
+  const words = [];
+  let text = "";
+  const string = (value) => {
+    words.push(TEXT, value.length);
+    text += value;
+  };
+  // false when the reading stops (a value that is not JSON data)
+  const walk = (value, depth) => {
+    if (depth > MAX_DEPTH) return words.push(TOO_DEEP), false;
+    if (value === null || value === undefined) words.push(NULL);
+    else if (value === true) words.push(TRUE);
+    else if (value === false) words.push(FALSE);
+    else if (typeof value === "number") words.push(NUMBER, value);
+    else if (typeof value === "string") string(value);
+    else if (Array.isArray(value)) {
+      words.push(ARRAY);
+      for (const item of value) if (!walk(item, depth + 1)) return false;
+      words.push(END);
+    } else if (typeof value === "object") {
+      words.push(OBJECT);
+      for (const key of Object.keys(value)) {
+        string(key);
+        if (!walk(value[key], depth + 1)) return false;
+      }
+      words.push(END);
+    } else return words.push(NOT_JSON), string(typeof value), false;
+    return true;
+  };
+  walk(root, 0);
+  return [new Float64Array(words), text];
+}

@@ -3,7 +3,7 @@
 
 use super::{now, with_engine};
 use crate::engine::classify::vocabulary::Vocabulary;
-use crate::engine::contract::tape::Tape;
+use crate::engine::contract::tape::{self, Tape};
 use crate::engine::{classify as classifier, evaluate as evaluate_raw, Raw};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -12,6 +12,7 @@ use wasm_bindgen::JsCast;
 #[wasm_bindgen(module = "/www/tape.js")]
 extern "C" {
     fn build_value(words: &[u32], text: &str) -> JsValue;
+    fn read_value(value: &JsValue) -> js_sys::Array;
 }
 
 thread_local! {
@@ -30,50 +31,14 @@ pub fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     })
 }
 
-/// A plain JS value as an input tree. Walked by hand rather than through
-/// serde-wasm-bindgen's deserializer, which would compile serde's error
-/// formatting (and a float formatter) into the widget.
+/// A plain JS value as an input tree: written as a tape by `www/tape.js`
+/// (`read_value`) and read by [`tape::read`], so that it crosses in a few
+/// calls rather than several for each field.
 pub fn raw_from_js(value: &JsValue) -> Result<Raw, String> {
-    fn walk(value: &JsValue, depth: usize) -> Result<Raw, String> {
-        if depth > 32 {
-            return Err("nested more than 32 levels deep".into());
-        }
-        if value.is_null() || value.is_undefined() {
-            return Ok(Raw::Null);
-        }
-        if let Some(flag) = value.as_bool() {
-            return Ok(Raw::Bool(flag));
-        }
-        if let Some(number) = value.as_f64() {
-            return Ok(Raw::Number(number));
-        }
-        if let Some(text) = value.as_string() {
-            return Ok(Raw::Text(text));
-        }
-        if js_sys::Array::is_array(value) {
-            let items: js_sys::Array = value.clone().unchecked_into();
-            return items
-                .iter()
-                .map(|item| walk(&item, depth + 1))
-                .collect::<Result<_, _>>()
-                .map(Raw::List);
-        }
-        if value.is_object() && !value.is_function() {
-            let object: js_sys::Object = value.clone().unchecked_into();
-            let mut entries = Vec::new();
-            for pair in js_sys::Object::entries(&object).iter() {
-                let pair: js_sys::Array = pair.unchecked_into();
-                let key = pair.get(0).as_string().unwrap_or_default();
-                entries.push((key, walk(&pair.get(1), depth + 1)?));
-            }
-            return Ok(Raw::Object(entries));
-        }
-        Err(format!(
-            "{} is not JSON data",
-            value.js_typeof().as_string().unwrap_or_default()
-        ))
-    }
-    walk(value, 0)
+    let written = read_value(value);
+    let words: js_sys::Float64Array = written.get(0).unchecked_into();
+    let text = written.get(1).as_string().unwrap_or_default();
+    tape::read(&words.to_vec(), &text)
 }
 
 /// Decides one case. Throws an `Error` whose message names the bad field.

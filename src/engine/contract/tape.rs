@@ -11,6 +11,7 @@
 //! their address rather than copied: the builder reads each once and keeps
 //! it, so every later decision reuses the same JS string.
 
+use super::raw::Raw;
 use serde::ser::{self, Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt::Display;
@@ -80,6 +81,113 @@ pub mod word {
     /// Key and value pairs until [`END`]; a key is a [`TEXT`] or [`STATIC`].
     pub const OBJECT: u32 = 7;
     pub const END: u32 = 8;
+    /// Read from JavaScript only: a value JSON has no kind for, followed by
+    /// the [`TEXT`] of its `typeof`; the reading stops there.
+    pub const NOT_JSON: u32 = 9;
+    /// Read from JavaScript only: a value nested deeper than
+    /// [`MAX_DEPTH`](super::MAX_DEPTH); the reading stops there.
+    pub const TOO_DEEP: u32 = 10;
+}
+
+/// How deep a value read from JavaScript may nest (a cycle would nest
+/// forever).
+pub const MAX_DEPTH: usize = 32;
+
+/// Reads a plain JS value that `www/tape.js` (`read_value`) wrote as a tape,
+/// the other way: the words are `f64`s, a number follows [`word::NUMBER`]
+/// itself, and `text` holds the strings (keys included) one after another.
+/// `Err` says what is not JSON data.
+pub fn read(words: &[f64], text: &str) -> Result<Raw, String> {
+    let mut reader = Reader {
+        words: words.iter(),
+        text,
+        ascii: text.is_ascii(),
+    };
+    reader.value(0)
+}
+
+/// A tape that ends early or holds a word it should not: never written by
+/// `www/tape.js`.
+const UNREADABLE: &str = "the value could not be read";
+
+struct Reader<'a> {
+    words: std::slice::Iter<'a, f64>,
+    text: &'a str,
+    /// Whether a UTF-16 length is a byte length.
+    ascii: bool,
+}
+
+impl Reader<'_> {
+    fn next(&mut self) -> Result<u32, String> {
+        // Words are small whole numbers; anything else ends the reading.
+        match self.words.next() {
+            Some(&word) if word >= 0.0 && word <= f64::from(u32::MAX) => Ok(word as u32),
+            _ => Err(UNREADABLE.into()),
+        }
+    }
+
+    /// The next string of the text: `units` UTF-16 units long.
+    fn cut(&mut self) -> Result<String, String> {
+        let units = self.next()? as usize;
+        let bytes = if self.ascii {
+            units.min(self.text.len())
+        } else {
+            let mut counted = 0;
+            self.text
+                .char_indices()
+                .find(|&(_, c)| {
+                    counted += c.len_utf16();
+                    counted > units
+                })
+                .map_or(self.text.len(), |(at, _)| at)
+        };
+        let (cut, rest) = self.text.split_at(bytes);
+        self.text = rest;
+        Ok(cut.to_owned())
+    }
+
+    /// The next value, `depth` deep: past [`MAX_DEPTH`] the tape is not
+    /// one `www/tape.js` wrote, and reading on would exhaust the stack.
+    fn value(&mut self, depth: usize) -> Result<Raw, String> {
+        if depth > MAX_DEPTH + 1 {
+            return Err(UNREADABLE.into());
+        }
+        Ok(match self.next()? {
+            word::NULL => Raw::Null,
+            word::FALSE => Raw::Bool(false),
+            word::TRUE => Raw::Bool(true),
+            word::NUMBER => Raw::Number(*self.words.next().unwrap_or(&f64::NAN)),
+            word::TEXT => Raw::Text(self.cut()?),
+            word::ARRAY => {
+                let mut list = Vec::new();
+                while self.words.as_slice().first() != Some(&f64::from(word::END)) {
+                    list.push(self.value(depth + 1)?);
+                }
+                self.words.next();
+                Raw::List(list)
+            }
+            word::OBJECT => {
+                let mut entries = Vec::new();
+                loop {
+                    match self.next()? {
+                        word::END => break,
+                        word::TEXT => {
+                            let key = self.cut()?;
+                            entries.push((key, self.value(depth + 1)?));
+                        }
+                        _ => return Err(UNREADABLE.into()),
+                    }
+                }
+                Raw::Object(entries)
+            }
+            word::NOT_JSON => {
+                self.next()?;
+                return Err(format!("{} is not JSON data", self.cut()?));
+            }
+            word::TOO_DEEP => return Err(format!("nested more than {MAX_DEPTH} levels deep")),
+            _ => return Err(UNREADABLE.into()),
+        })
+    }
 }
 
 /// A tape being written: its words and the text its strings are cut from.
