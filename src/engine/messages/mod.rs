@@ -336,7 +336,8 @@ impl Catalogue {
     #[inline(never)]
     pub fn text(&self, key: &str, args: &[(&str, &str)]) -> Text {
         match self.get(key) {
-            Some(text) if find(text, b'{').is_none() => Cow::Borrowed(text),
+            // Without arguments every `{name}` stays as written.
+            Some(text) if args.is_empty() || find(text, b'{').is_none() => Cow::Borrowed(text),
             Some(text) => Cow::Owned(fill(text, args)),
             None => Cow::Owned(format!("⟦{key}⟧")),
         }
