@@ -935,6 +935,15 @@ fn a_denied_signal_is_not_reported() {
         ("沒有使用自訂程式碼", Signal::CustomCode),
         ("プレビュー機能ではありません", Signal::Preview),
         ("bukan fitur preview", Signal::Preview),
+        // An adverb inside the denial: "currently", "for now", "at present".
+        ("回避策は今のところありません", Signal::Workaround),
+        ("カスタムコードは現在使用していません", Signal::CustomCode),
+        ("ベータ機能は現在使っていませんが、エクスポートが失敗します", Signal::Preview),
+        ("we're not currently using any custom code", Signal::CustomCode),
+        ("Plugins nutzen wir derzeit nicht", Signal::CustomCode),
+        ("Preview-Funktionen nutzen wir derzeit nicht", Signal::Preview),
+        ("自定义代码目前没有使用", Signal::CustomCode),
+        ("預覽功能目前沒有使用，但匯出失敗", Signal::Preview),
     ];
     for (text, signal) in denied {
         assert!(!reports(text, signal), "{text}: {signal:?} is denied");
@@ -950,6 +959,10 @@ fn a_denied_signal_is_not_reported() {
         ("无法使用插件", Signal::CustomCode),
         ("プレビュー機能が使えません", Signal::Preview),
         ("the preview feature crashes", Signal::Preview),
+        ("プレビュー機能を現在使っています", Signal::Preview),
+        ("we are currently using a preview feature", Signal::Preview),
+        ("Wir nutzen derzeit Preview-Funktionen", Signal::Preview),
+        ("目前使用预览功能", Signal::Preview),
     ];
     for (text, signal) in stated {
         assert!(reports(text, signal), "{text}: {signal:?} is stated");
