@@ -938,10 +938,19 @@ fn a_denied_signal_is_not_reported() {
         // An adverb inside the denial: "currently", "for now", "at present".
         ("回避策は今のところありません", Signal::Workaround),
         ("カスタムコードは現在使用していません", Signal::CustomCode),
-        ("ベータ機能は現在使っていませんが、エクスポートが失敗します", Signal::Preview),
-        ("we're not currently using any custom code", Signal::CustomCode),
+        (
+            "ベータ機能は現在使っていませんが、エクスポートが失敗します",
+            Signal::Preview,
+        ),
+        (
+            "we're not currently using any custom code",
+            Signal::CustomCode,
+        ),
         ("Plugins nutzen wir derzeit nicht", Signal::CustomCode),
-        ("Preview-Funktionen nutzen wir derzeit nicht", Signal::Preview),
+        (
+            "Preview-Funktionen nutzen wir derzeit nicht",
+            Signal::Preview,
+        ),
         ("自定义代码目前没有使用", Signal::CustomCode),
         ("預覽功能目前沒有使用，但匯出失敗", Signal::Preview),
     ];
