@@ -481,12 +481,13 @@ fn support_language(run: &mut Run) {
 /// The support language's name in words (COH-4), or "the language you chose".
 fn language_name(run: &Run) -> String {
     let tag = run.case.language.as_str();
-    let key = match run.case.language.support_language() {
-        Some(language) => format!("language.{}", language.code()),
-        None => format!("language.{}", tag.split('-').next().unwrap_or(tag)),
+    let code = match run.case.language.support_language() {
+        Some(language) => language.code(),
+        None => tag.split('-').next().unwrap_or(tag),
     };
+    let key = crate::engine::messages::dotted("language", code);
     match run.text.get(&key) {
-        Some(_) => run.text.format(&key, &[]),
+        Some(name) => name.to_owned(),
         None => run.text.format("language.other", &[]),
     }
 }
