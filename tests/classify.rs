@@ -66,9 +66,11 @@ impl Tally {
     }
 }
 
-/// What the held-out set measured with the committed model (92.9 % top-1,
-/// 98.6 % top-3, 91.9 % decided of 1,250, the category the engine takes
-/// from the text alone): a change that does worse fails here. (92.8 %,
+/// What the held-out set measured with the committed model (93.6 % top-1,
+/// 98.6 % top-3, 92.8 % decided of 1,250, the category the engine takes
+/// from the text alone): a change that does worse fails here. (92.9 %,
+/// 98.6 % and 91.9 % before the fourteenth session's 780 training
+/// descriptions and L1 7.25, by the share's rule. 92.8 %,
 /// 98.5 % and 91.9 % before a denial reached back along the list before a
 /// denied phrase, a retrain: cross-validation 90.3 → 90.4 % top-1, 97.9 →
 /// 98.0 % top-3. 92.9 %,
@@ -116,9 +118,9 @@ impl Tally {
 /// measured here after; 794, 844 and 787 before the third session, when a
 /// phrase two lists give stopped counting twice and the lists learnt more
 /// ways to say production is down.)
-const TOP1_MEASURED: f64 = 92.9;
+const TOP1_MEASURED: f64 = 93.6;
 const TOP3_MEASURED: f64 = 98.6;
-const DECIDED_MEASURED: f64 = 91.9;
+const DECIDED_MEASURED: f64 = 92.8;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to
