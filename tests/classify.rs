@@ -67,8 +67,9 @@ impl Tally {
 }
 
 /// What the held-out set measured with the committed model (93.6 % top-1,
-/// 98.7 % top-3, 92.6 % decided of 1,250, the category the engine takes
-/// from the text alone): a change that does worse fails here. (93.6 %,
+/// 98.7 % top-3, 92.7 % decided of 1,250, the category the engine takes
+/// from the text alone): a change that does worse fails here. (92.6 %
+/// decided before the fourteenth session's last 200 and L1 10.5. 93.6 %,
 /// 98.6 % and 92.8 % before the fourteenth session's 200 questions and
 /// L1 9.0: two descriptions fewer decided, advisory questions read better
 /// here and on a batch never trained on; README. 92.9 %,
@@ -123,7 +124,7 @@ impl Tally {
 /// ways to say production is down.)
 const TOP1_MEASURED: f64 = 93.6;
 const TOP3_MEASURED: f64 = 98.7;
-const DECIDED_MEASURED: f64 = 92.6;
+const DECIDED_MEASURED: f64 = 92.7;
 
 /// Held-out accuracy per language, per category, calibration and the
 /// signals' and products' precision and recall. Run with `--nocapture` to

@@ -68,7 +68,7 @@ mod train {
         epochs: 20,
         alpha: 0.1,
         beta: 1.0,
-        l1: 9.0,
+        l1: 10.5,
         l2: 0.01,
         l1_binary: 2.0,
         folds: 5,
