@@ -403,16 +403,17 @@ impl Vocabulary {
             }
             Some(words)
         };
+        // A visitor who says they use no preview is not filing a preview
+        // case, whatever the words around the denial weigh: it is neither
+        // suggested nor settled.
+        let no_preview = phrases.denied[model::CATEGORIES + Signal::Preview as usize];
         let order: Vec<usize> = ranked(&probabilities, &usize::cmp)
+            .filter(|&k| !(no_preview && k == Category::Preview as usize))
             .take(MAX_SUGGESTIONS)
             .collect();
-        // A visitor who says they use no preview is not filing a preview
-        // case, whatever the words around the denial weigh.
-        let no_preview = phrases.denied[model::CATEGORIES + Signal::Preview as usize];
         let suggestions: Vec<Suggestion> = order
             .iter()
             .filter(|&&k| f64::from(probabilities[k]) >= SUGGESTION_FLOOR)
-            .filter(|&&k| !(no_preview && Category::ALL[k] == Category::Preview))
             .map(|&k| Suggestion {
                 category: Category::ALL[k],
                 score: (f64::from(probabilities[k]) * 100.0).round() / 100.0,
